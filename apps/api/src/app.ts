@@ -1,0 +1,131 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { Logger } from 'pino';
+import type { Env } from './env';
+import { connectWithRetry, type DbMode } from './infra/database';
+import { connectRedis, type RedisHandle } from './infra/redis';
+import { socketPlugin } from './infra/socket';
+import { createJobQueue, type JobQueue } from './infra/queue';
+import { createJobDefinitions, scheduleRecurringJobs } from './jobs';
+import { healthRoutes } from './modules/health/routes';
+import { appRouter, type AppRouter } from './trpc/root';
+import { createContextFactory } from './trpc/context';
+import type { AppServices } from './services';
+import { API_VERSION } from './version';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+    redisHandle: RedisHandle | null;
+  }
+}
+
+export interface BuildAppOptions {
+  env: Env;
+  databaseUrl: string;
+  dbMode: DbMode;
+  logger: Logger;
+  /** Run job processors in this process (always true without Redis: nothing else would run them). */
+  runJobs?: boolean;
+  /** Prefix for Redis keys of this app (queues, socket stream); tests use a unique one per run. */
+  redisPrefix?: string;
+  now?: () => Date;
+}
+
+/**
+ * Builds the whole API as one Fastify instance: database, optional Redis, job queue, Socket.io, tRPC and
+ * routes. Every resource closes itself in onClose, so `app.close()` is the graceful shutdown.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { env, logger } = options;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    trustProxy: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  const dbHandle = await connectWithRetry(options.databaseUrl, { timeoutMs: env.DB_CONNECT_TIMEOUT_MS, log: logger });
+  app.addHook('onClose', async () => dbHandle.close());
+
+  let redis: RedisHandle | null = null;
+  if (env.REDIS_URL) {
+    redis = await connectRedis(env.REDIS_URL, logger);
+    app.addHook('onClose', async () => redis?.close());
+  }
+  logger.info(
+    redis
+      ? 'redis mode: Socket.io streams adapter, BullMQ jobs, Redis rate limits'
+      : 'redis mode: disabled (in-memory Socket.io adapter, in-process jobs, in-memory rate limits)',
+  );
+
+  const prefix = options.redisPrefix ?? 'wt';
+  const now = options.now ?? (() => new Date());
+  const queue: JobQueue = createJobQueue({
+    redisUrl: env.REDIS_URL,
+    definitions: createJobDefinitions({ db: dbHandle.db, log: logger, now }),
+    logger,
+    prefix: `${prefix}-jobs`,
+  });
+
+  const services: AppServices = {
+    db: dbHandle.db,
+    dbMode: options.dbMode,
+    redis: redis?.client ?? null,
+    queue,
+    log: logger,
+    version: API_VERSION,
+    now,
+  };
+  app.decorate('services', services);
+  app.decorate('redisHandle', redis);
+
+  await app.register(cors, { origin: env.WEB_ORIGIN, credentials: true });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: env.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    redis: redis?.client,
+    nameSpace: `${prefix}:rl:`,
+    // A Redis outage must not take the API down with it.
+    skipOnError: true,
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    reply.code(status).send({
+      error: status >= 500 ? 'Something went wrong on our side. Please try again in a moment.' : error.message,
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: `There is nothing at ${request.method} ${request.url}.` });
+  });
+
+  await app.register(socketPlugin, {
+    corsOrigin: env.WEB_ORIGIN,
+    redis: redis?.client ?? null,
+    streamName: `${prefix}:socket.io`,
+  });
+  await app.register(healthRoutes, { services, redis });
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(services),
+      onError({ path, error }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const runJobs = options.runJobs ?? true;
+  await queue.start({ process: runJobs || !env.REDIS_URL });
+  app.addHook('onClose', async () => queue.stop({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS / 2 }));
+  await scheduleRecurringJobs(queue, now());
+
+  return app;
+}

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import { seedDemoData, isDatabaseEmpty } from '@wt/db/seed';
+import type { Env } from './env';
+import { connectWithRetry, migrate, type OpenDatabase } from './infra/database';
+
+/**
+ * Before serving: apply committed migrations (under an advisory lock, so many instances can start at
+ * once) and, on the first start in embedded mode with an empty database, fill in the demo platform.
+ */
+export async function prepareDatabase({ env, log, database }: { env: Env; log: Logger; database: OpenDatabase }) {
+  const handle = await connectWithRetry(database.url, { timeoutMs: env.DB_CONNECT_TIMEOUT_MS, log, max: 2 });
+  try {
+    await migrate(handle, log);
+    if (database.mode === 'embedded' && env.DEMO_DATA && (await isDatabaseEmpty(handle.db))) {
+      const started = Date.now();
+      await seedDemoData(handle.db);
+      log.info(`demo data seeded in ${Date.now() - started} ms (sign in as demo / watchtogether-demo; DEMO_DATA=false skips this)`);
+    }
+  } finally {
+    await handle.close();
+  }
+}

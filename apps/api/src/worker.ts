@@ -1,0 +1,52 @@
+// A job worker as its own process (scaled mode): the same processors the API runs in-process, on
+// BullMQ. Start as many as you like: `pnpm --filter @wt/api worker` (needs DATABASE_URL and REDIS_URL).
+import { EnvError, loadEnv } from './env';
+import { createLogger } from './logger';
+import { connectWithRetry } from './infra/database';
+import { createJobQueue } from './infra/queue';
+import { createJobDefinitions, scheduleRecurringJobs } from './jobs';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (err) {
+    process.stderr.write(`${err instanceof EnvError ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  if (!env.REDIS_URL || !env.DATABASE_URL) {
+    process.stderr.write(
+      'The worker runs only in the scaled mode: set DATABASE_URL and REDIS_URL. Without Redis the API runs every job in-process.\n',
+    );
+    process.exit(1);
+  }
+  const log = createLogger(env).child({ service: 'worker' });
+  const db = await connectWithRetry(env.DATABASE_URL, { timeoutMs: env.DB_CONNECT_TIMEOUT_MS, log });
+  const now = () => new Date();
+  const queue = createJobQueue({
+    redisUrl: env.REDIS_URL,
+    definitions: createJobDefinitions({ db: db.db, log, now }),
+    logger: log,
+    prefix: 'wt-jobs',
+  });
+  await queue.start({ process: true });
+  await scheduleRecurringJobs(queue, now());
+  log.info('worker: processing jobs');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`worker: stopping (${signal})`);
+    await queue.stop({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS });
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`The worker stopped unexpectedly: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase } from '@wt/db/testing';
+import { buildApp } from '../src/app';
+import { parseEnv, type Env } from '../src/env';
+
+export const REDIS_URL = process.env.REDIS_URL;
+
+export function redisNotice(what: string): void {
+  if (!REDIS_URL) console.warn(`[skip] REDIS_URL not set: ${what} skipped`);
+}
+
+export function testEnv(overrides: Record<string, string | undefined> = {}): Env {
+  return parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DB_CONNECT_TIMEOUT_MS: '5000', ...overrides });
+}
+
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/** A fresh migrated database per test file, dropped afterwards. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  return createTestDatabase();
+}
+
+export async function buildTestApp(
+  database: TestDatabase,
+  overrides: Record<string, string | undefined> = {},
+  extra: { redisPrefix?: string } = {},
+): Promise<FastifyInstance> {
+  return buildApp({
+    env: testEnv(overrides),
+    databaseUrl: database.url,
+    dbMode: 'external',
+    logger: pino({ level: 'silent' }),
+    redisPrefix: extra.redisPrefix ?? `wt-test-${randomUUID()}`,
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,33 @@
+import { LIMITS } from '@wt/schemas';
+import type { Metadata } from 'next';
+import { AreaPageHeader } from '@/components/area-shell';
+import { FeatureList } from '@/components/feature-list';
+import { ChatIcon, ShieldIcon, TrophyIcon } from '@/components/icons';
+import { SignInPrompt } from '@/components/sign-in-prompt';
+
+export const metadata: Metadata = { title: 'Guilds' };
+
+export default function GuildsPage() {
+  return (
+    <>
+      <AreaPageHeader title="Guilds">
+        <p>
+          A guild is your crew: up to {LIMITS.guildMembersMax} people with a leader, officers, a shared chat and guild
+          rooms. Every hour members watch counts toward the guild’s total.
+        </p>
+      </AreaPageHeader>
+      <SignInPrompt title="Sign in to find or found a guild">
+        Guilds arrive with accounts. Create one, or join a public guild, as soon as sign-up opens.
+      </SignInPrompt>
+      <div className="mt-10">
+        <FeatureList
+          features={[
+            { icon: ShieldIcon, title: 'Roles', body: 'Leaders manage everything, officers invite and run guild rooms, members watch and chat.' },
+            { icon: ChatIcon, title: 'Guild chat & rooms', body: 'A chat that is always there, and rooms only your guild can see.' },
+            { icon: TrophyIcon, title: 'Guild leaderboard', body: 'Compete on watch hours every week; the top three guilds win Premium.' },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

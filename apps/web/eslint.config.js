@@ -1,0 +1,3 @@
+import config from '@wt/config/eslint/react';
+
+export default [...config, { ignores: ['next-env.d.ts'] }];

@@ -1,0 +1,33 @@
+import { buttonClasses, Container, Logo } from '@wt/ui';
+import Link from 'next/link';
+import { MobileMenu } from './mobile-menu';
+import { NavLinks } from './nav-links';
+import { PRIMARY_NAV } from './site-nav';
+import { ThemeToggle } from './theme-toggle';
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-40 border-b border-line/70 bg-canvas/80 backdrop-blur-xl">
+      <Container className="relative flex h-16 items-center gap-4">
+        <Link href="/" className="shrink-0 rounded-xl" aria-label="WatchTogether home">
+          <Logo />
+        </Link>
+        <nav aria-label="Main" className="ml-4 hidden md:block">
+          <NavLinks items={PRIMARY_NAV} />
+        </nav>
+        <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
+          <ThemeToggle />
+          <div className="hidden items-center gap-2 sm:flex">
+            <Link href="/sign-in" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
+              Sign in
+            </Link>
+            <Link href="/sign-up" className={buttonClasses({ size: 'sm' })}>
+              Get started
+            </Link>
+          </div>
+          <MobileMenu />
+        </div>
+      </Container>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+
+/**
+ * Requests the page makes to the API through the web app's rewrites. When the API is down these
+ * fail with a 5xx and the browser logs "Failed to load resource"; the page is expected to cope,
+ * so those lines are not page errors.
+ */
+const API_PATH = /^\/(trpc|socket\.io|api|health)(\/|$|\?)/;
+
+function isExpectedFailedLoad(message: ConsoleMessage, allowed: readonly RegExp[]): boolean {
+  if (!message.text().startsWith('Failed to load resource')) return false;
+  try {
+    const { pathname } = new URL(message.location().url);
+    return API_PATH.test(pathname) || allowed.some((pattern) => pattern.test(pathname));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every test fails if the page logged a console error or threw, apart from API fetch failures and
+ * the loads a test expects to fail (`test.use({ allowedFailedLoads: [/^\/missing$/] })`).
+ */
+export const test = base.extend<{ consoleErrors: string[]; allowedFailedLoads: RegExp[] }>({
+  allowedFailedLoads: [[], { option: true }],
+  consoleErrors: [
+    async ({ page, allowedFailedLoads }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !isExpectedFailedLoad(message, allowedFailedLoads)) {
+          errors.push(`${message.text()} (${message.location().url})`);
+        }
+      });
+      page.on('pageerror', (error) => errors.push(`Uncaught: ${error.message}`));
+      await use(errors);
+      expect(errors, 'console errors on the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,1 @@
+import config from "./eslint/base.js"; export default config;

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { timestamps, timestamptz, uuidPk } from './columns';
+import { creatorProfiles } from './creators';
+import { users } from './users';
+
+export const seriesStatus = pgEnum('series_status', ['draft', 'published', 'archived']);
+export const episodeStatus = pgEnum('episode_status', [
+  'draft',
+  'processing',
+  'ready',
+  'published',
+  'failed',
+]);
+/** 'local': ffmpeg HLS (or progressive MP4) in our storage; 'mux': Mux direct upload (DESIGN section 2). */
+export const videoProvider = pgEnum('video_provider', ['local', 'mux']);
+export const videoAssetStatus = pgEnum('video_asset_status', ['waiting', 'processing', 'ready', 'failed']);
+export const subtitleFormat = pgEnum('subtitle_format', ['vtt', 'srt']);
+export const subtitleSource = pgEnum('subtitle_source', ['ai', 'upload']);
+
+/** An uploaded video: a Shorts episode or a file played in a watch room (platform 'upload'). */
+export const videoAssets = pgTable(
+  'video_assets',
+  {
+    id: uuidPk(),
+    provider: videoProvider('provider').notNull().default('local'),
+    status: videoAssetStatus('status').notNull().default('waiting'),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Key of the original file in object storage. */
+    storageKey: text('storage_key'),
+    playbackId: text('playback_id'),
+    // Unique: Mux webhooks find the asset by these ids.
+    muxAssetId: text('mux_asset_id').unique(),
+    muxUploadId: text('mux_upload_id').unique(),
+    width: integer('width'),
+    height: integer('height'),
+    durationMs: integer('duration_ms'),
+    /** Key of the HLS master playlist produced by the local pipeline. */
+    hlsPath: text('hls_path'),
+    error: text('error'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('video_assets_uploaded_by_idx').on(t.uploadedBy),
+    // Start-up recovery resumes unfinished transcodes (DESIGN section 2).
+    index('video_assets_unfinished_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} IN ('waiting', 'processing')`),
+    check('video_assets_duration_nonnegative', sql`${t.durationMs} >= 0`),
+  ],
+);
+
+export const series = pgTable(
+  'series',
+  {
+    id: uuidPk(),
+    creatorId: uuid('creator_id')
+      .notNull()
+      .references(() => creatorProfiles.id, { onDelete: 'restrict' }),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    description: text('description'),
+    genre: text('genre'),
+    coverUrl: text('cover_url'),
+    status: seriesStatus('status').notNull().default('draft'),
+    publishedAt: timestamptz('published_at'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('series_creator_id_idx').on(t.creatorId),
+    // Catalogue: WHERE status = 'published' [AND genre = $1] ORDER BY published_at DESC.
+    index('series_status_published_at_idx').on(t.status, t.publishedAt.desc()),
+    index('series_genre_idx').on(t.genre),
+    check('series_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const seasons = pgTable(
+  'seasons',
+  {
+    id: uuidPk(),
+    seriesId: uuid('series_id')
+      .notNull()
+      .references(() => series.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title'),
+    /** Price to unlock the season's locked episodes, in cents. */
+    priceCents: integer('price_cents').notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [
+    unique('seasons_series_id_number_key').on(t.seriesId, t.number),
+    check('seasons_number_positive', sql`${t.number} >= 1`),
+    check('seasons_price_nonnegative', sql`${t.priceCents} >= 0`),
+  ],
+);
+
+export const episodes = pgTable(
+  'episodes',
+  {
+    id: uuidPk(),
+    seasonId: uuid('season_id')
+      .notNull()
+      .references(() => seasons.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    status: episodeStatus('status').notNull().default('draft'),
+    /** Free episodes play without a season unlock (the first episodes of a series). */
+    isFree: boolean('is_free').notNull().default(false),
+    durationMs: integer('duration_ms'),
+    videoAssetId: uuid('video_asset_id').references(() => videoAssets.id, { onDelete: 'set null' }),
+    thumbnailUrl: text('thumbnail_url'),
+    publishedAt: timestamptz('published_at'),
+    ...timestamps(),
+  },
+  (t) => [
+    unique('episodes_season_id_number_key').on(t.seasonId, t.number),
+    index('episodes_video_asset_id_idx').on(t.videoAssetId),
+    check('episodes_number_positive', sql`${t.number} >= 1`),
+    check('episodes_duration_nonnegative', sql`${t.durationMs} >= 0`),
+  ],
+);
+
+export const subtitles = pgTable(
+  'subtitles',
+  {
+    id: uuidPk(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'cascade' }),
+    /** BCP 47 tag, e.g. 'en', 'pt-BR'. */
+    language: text('language').notNull(),
+    format: subtitleFormat('format').notNull().default('vtt'),
+    storageKey: text('storage_key').notNull(),
+    source: subtitleSource('source').notNull().default('upload'),
+    ...timestamps(),
+  },
+  // One track per language; an uploaded track replaces the AI one.
+  (t) => [unique('subtitles_episode_id_language_key').on(t.episodeId, t.language)],
+);
