@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, expectNoClippedContent, test } from './fixtures';
 
 /** Every page of the shell renders its one h1 without console errors (the fixture checks). */
 const PAGES = [
@@ -27,10 +27,24 @@ for (const { path, heading } of PAGES) {
   });
 }
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const { path } of PAGES) {
+    test(`${path} fits the screen`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoClippedContent(page);
+    });
+  }
+});
+
 test('signed-in pages say what needs an account instead of showing made-up data', async ({ page }) => {
   await page.goto('/rooms');
   await expect(page.getByRole('heading', { name: 'Sign in to see your rooms' })).toBeVisible();
-  await expect(page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute('href', '/sign-in');
+  await expect(page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute(
+    'href',
+    '/sign-in',
+  );
 });
 
 test('sign-up explains that accounts are not open yet', async ({ page }) => {

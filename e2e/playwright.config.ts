@@ -46,6 +46,11 @@ export default defineConfig({
     reuseExistingServer: !isCI,
     timeout: 240_000,
     cwd: repoRoot,
+    // Its own embedded database, so the specs never touch the data of a platform you run yourself.
+    env: {
+      DATA_DIR: process.env.E2E_DATA_DIR ?? path.join(repoRoot, '.data/e2e'),
+      EMBEDDED_PG_PORT: process.env.E2E_EMBEDDED_PG_PORT ?? '54339',
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },

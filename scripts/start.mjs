@@ -3,7 +3,7 @@
 // (which starts its own PostgreSQL unless DATABASE_URL is set) and the web server, and stops both on
 // Ctrl-C. Usage: pnpm start [--rebuild]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,16 +23,33 @@ function newestMtime(dir) {
   return newest;
 }
 
+const apiOrigin = (process.env.API_ORIGIN || `http://127.0.0.1:${apiPort}`).replace(/\/+$/, '');
+
+/** Next.js writes rewrites into the build: a build aimed at another API origin must be redone. */
+function buildTargetsOtherApi() {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'apps/web/.next/routes-manifest.json'), 'utf8'));
+    const rewrites = [...(manifest.rewrites?.beforeFiles ?? []), ...(manifest.rewrites?.afterFiles ?? [])];
+    return !rewrites.some((r) => typeof r.destination === 'string' && r.destination.startsWith(`${apiOrigin}/`));
+  } catch {
+    return true;
+  }
+}
+
 function webNeedsBuild() {
   const buildId = path.join(root, 'apps/web/.next/BUILD_ID');
-  if (process.argv.includes('--rebuild') || !existsSync(buildId)) return true;
+  if (process.argv.includes('--rebuild') || !existsSync(buildId) || buildTargetsOtherApi()) return true;
   const built = statSync(buildId).mtimeMs;
   return ['apps/web', 'packages/ui/src', 'packages/schemas/src'].some((d) => newestMtime(path.join(root, d)) > built);
 }
 
 if (webNeedsBuild()) {
   console.log('[start] building the web app (first start or sources changed)…');
-  const result = spawnSync(bin('apps/web', 'next'), ['build'], { cwd: path.join(root, 'apps/web'), stdio: 'inherit' });
+  const result = spawnSync(bin('apps/web', 'next'), ['build'], {
+    cwd: path.join(root, 'apps/web'),
+    env: { ...process.env, API_ORIGIN: apiOrigin },
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error('[start] the web app failed to build; see the output above.');
     process.exit(result.status ?? 1);
@@ -96,7 +113,7 @@ if (!(await waitForHealth(`http://127.0.0.1:${apiPort}/health`, 180_000))) {
   stop(1);
 } else {
   run('web', bin('apps/web', 'next'), ['start', '--port', webPort], path.join(root, 'apps/web'), {
-    API_ORIGIN: process.env.API_ORIGIN || `http://127.0.0.1:${apiPort}`,
+    API_ORIGIN: apiOrigin,
   });
   if (await waitForHealth(`http://127.0.0.1:${webPort}/`, 60_000)) {
     console.log(`\n[start] WatchTogether is running: http://localhost:${webPort}  (API http://localhost:${apiPort})\n`);

@@ -1,2 +1,2 @@
-import config from "@wt/config/eslint/react";
+import config from '@wt/config/eslint/react';
 export default config;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
+import { Redis } from 'ioredis';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase } from '@wt/db/testing';
@@ -26,15 +27,38 @@ export async function freshDatabase(): Promise<TestDatabase> {
 export async function buildTestApp(
   database: TestDatabase,
   overrides: Record<string, string | undefined> = {},
-  extra: { redisPrefix?: string } = {},
+  extra: { redisPrefix?: string; now?: () => Date } = {},
 ): Promise<FastifyInstance> {
-  return buildApp({
+  const prefix = extra.redisPrefix ?? `wt-test-${randomUUID()}`;
+  const app = await buildApp({
     env: testEnv(overrides),
     databaseUrl: database.url,
     dbMode: 'external',
     logger: pino({ level: 'silent' }),
-    redisPrefix: extra.redisPrefix ?? `wt-test-${randomUUID()}`,
+    redisPrefix: prefix,
+    ...(extra.now ? { now: extra.now } : {}),
   });
+  const redisUrl = overrides.REDIS_URL;
+  if (redisUrl) app.addHook('onClose', async () => deleteRedisKeys(redisUrl, prefix));
+  return app;
+}
+
+/** Removes what a test app left in the shared Redis (job queues, socket.io stream). */
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } catch {
+    // The Redis of an outage test may be gone already; nothing to clean then.
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export function freePort(): Promise<number> {

@@ -4,7 +4,13 @@ import { Button, buttonClasses, Container } from '@wt/ui';
 import Link from 'next/link';
 
 /** A page failed to render. Say what to do; never show the error itself. */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <Container size="sm" className="flex flex-col items-center py-24 text-center sm:py-32">
       <p className="font-mono text-sm font-semibold tracking-widest text-accent-600 dark:text-accent-400">

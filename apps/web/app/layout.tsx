@@ -18,7 +18,8 @@ export const metadata: Metadata = {
     type: 'website',
     siteName: 'WatchTogether',
     title: 'WatchTogether: watch together, in perfect sync',
-    description: 'Watch rooms in perfect sync with friends, and vertical micro-drama series from independent creators.',
+    description:
+      'Watch rooms in perfect sync with friends, and vertical micro-drama series from independent creators.',
   },
 };
 

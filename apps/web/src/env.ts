@@ -15,7 +15,10 @@ const httpOrigin = z.string().refine(
   (value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && (url.pathname === '/' || url.pathname === '');
+      return (
+        (url.protocol === 'http:' || url.protocol === 'https:') &&
+        (url.pathname === '/' || url.pathname === '')
+      );
     } catch {
       return false;
     }

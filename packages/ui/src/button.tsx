@@ -11,10 +11,12 @@ const base =
 
 const variants: Record<ButtonVariant, string> = {
   primary: 'bg-brand-600 text-white shadow-sm shadow-brand-900/20 hover:bg-brand-500 active:bg-brand-700',
-  accent: 'bg-accent-500 text-ink-on-accent shadow-sm shadow-accent-700/20 hover:bg-accent-400 active:bg-accent-600',
+  accent:
+    'bg-accent-500 text-ink-on-accent shadow-sm shadow-accent-700/20 hover:bg-accent-400 active:bg-accent-600',
   secondary: 'bg-surface-2 text-ink hover:bg-line',
   ghost: 'text-ink hover:bg-surface-2',
-  outline: 'border border-line bg-surface text-ink hover:border-brand-400 hover:text-brand-700 dark:hover:text-brand-200',
+  outline:
+    'border border-line bg-surface text-ink hover:border-brand-400 hover:text-brand-700 dark:hover:text-brand-200',
   /** On a dark or brand-coloured background. */
   inverse: 'text-white ring-1 ring-white/40 ring-inset hover:bg-white/10',
 };
@@ -36,7 +38,11 @@ export interface ButtonStyleOptions {
  * without nesting interactive elements. `className` should add layout (width, margin), not
  * restyle: there is no class merging, so a second colour or display utility would compete.
  */
-export function buttonClasses({ variant = 'primary', size = 'md', className }: ButtonStyleOptions = {}): string {
+export function buttonClasses({
+  variant = 'primary',
+  size = 'md',
+  className,
+}: ButtonStyleOptions = {}): string {
   return cx(base, variants[variant], sizes[size], className);
 }
 

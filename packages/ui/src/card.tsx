@@ -13,7 +13,8 @@ export function Card({ as: Tag = 'div', interactive = false, className, ...props
     <Tag
       className={cx(
         'rounded-3xl border border-line bg-surface p-6 shadow-sm shadow-brand-950/5',
-        interactive && 'transition hover:-translate-y-0.5 hover:border-brand-300 hover:shadow-md dark:hover:border-brand-700',
+        interactive &&
+          'transition hover:-translate-y-0.5 hover:border-brand-300 hover:shadow-md dark:hover:border-brand-700',
         className,
       )}
       {...props}

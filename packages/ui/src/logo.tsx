@@ -7,10 +7,22 @@ import { cx } from './cx';
  */
 export function LogoMark({ className, ...props }: SVGProps<SVGSVGElement>) {
   return (
-    <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false" className={cx('size-8', className)} {...props}>
+    <svg
+      viewBox="0 0 32 32"
+      aria-hidden="true"
+      focusable="false"
+      className={cx('size-8', className)}
+      {...props}
+    >
       <rect width="32" height="32" rx="9" className="fill-brand-600" />
-      <path d="M9 9.5v13a1 1 0 0 0 1.5.86l10.8-6.5a1 1 0 0 0 0-1.72L10.5 8.64A1 1 0 0 0 9 9.5Z" className="fill-white/35" />
-      <path d="M13 9.5v13a1 1 0 0 0 1.5.86l10.8-6.5a1 1 0 0 0 0-1.72L14.5 8.64A1 1 0 0 0 13 9.5Z" className="fill-accent-400" />
+      <path
+        d="M9 9.5v13a1 1 0 0 0 1.5.86l10.8-6.5a1 1 0 0 0 0-1.72L10.5 8.64A1 1 0 0 0 9 9.5Z"
+        className="fill-white/35"
+      />
+      <path
+        d="M13 9.5v13a1 1 0 0 0 1.5.86l10.8-6.5a1 1 0 0 0 0-1.72L14.5 8.64A1 1 0 0 0 13 9.5Z"
+        className="fill-accent-400"
+      />
     </svg>
   );
 }

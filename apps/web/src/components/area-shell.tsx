@@ -14,8 +14,8 @@ export interface AreaShellProps {
 /** Layout of a signed-in area: its navigation beside (or above, on phones) the page. */
 export function AreaShell({ area, areaTone = 'brand', nav, children }: AreaShellProps) {
   return (
-    <Container className="grid gap-8 py-8 lg:grid-cols-[13rem_1fr] lg:gap-12 lg:py-12">
-      <aside className="lg:sticky lg:top-24 lg:self-start">
+    <Container className="grid grid-cols-1 gap-8 py-8 lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-12 lg:py-12">
+      <aside className="min-w-0 lg:sticky lg:top-24 lg:self-start">
         <Pill tone={areaTone} className="mb-4">
           {area}
         </Pill>

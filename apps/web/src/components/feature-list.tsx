@@ -14,7 +14,13 @@ const GRID: Record<2 | 3 | 4, string> = {
   4: 'grid gap-4 sm:grid-cols-2 lg:grid-cols-4',
 };
 
-export function FeatureList({ features, columns = 3 }: { features: readonly Feature[]; columns?: 2 | 3 | 4 }) {
+export function FeatureList({
+  features,
+  columns = 3,
+}: {
+  features: readonly Feature[];
+  columns?: 2 | 3 | 4;
+}) {
   return (
     <ul className={GRID[columns]}>
       {features.map(({ icon: FeatureIcon, title, body }) => (

@@ -38,7 +38,7 @@ export function MobileMenu() {
       <div
         id={panelId}
         hidden={!isOpen}
-        className="absolute inset-x-0 top-full border-b border-line bg-canvas/95 px-4 pt-2 pb-6 shadow-lg backdrop-blur-xl"
+        className="absolute inset-x-0 top-full border-b border-line bg-canvas px-4 pt-2 pb-6 shadow-xl shadow-brand-950/10"
       >
         <nav aria-label="Mobile">
           <ul className="flex flex-col gap-1">
@@ -52,7 +52,9 @@ export function MobileMenu() {
                     onClick={close}
                     className={cx(
                       'block rounded-2xl px-4 py-3 text-base font-medium',
-                      active ? 'bg-brand-100 text-brand-800 dark:bg-brand-900/60 dark:text-brand-100' : 'text-ink hover:bg-surface-2',
+                      active
+                        ? 'bg-brand-100 text-brand-800 dark:bg-brand-900/60 dark:text-brand-100'
+                        : 'text-ink hover:bg-surface-2',
                     )}
                   >
                     {item.label}
@@ -63,7 +65,11 @@ export function MobileMenu() {
           </ul>
         </nav>
         <div className="mt-4 grid grid-cols-2 gap-3">
-          <Link href="/sign-in" onClick={close} className={buttonClasses({ variant: 'outline', className: 'w-full' })}>
+          <Link
+            href="/sign-in"
+            onClick={close}
+            className={buttonClasses({ variant: 'outline', className: 'w-full' })}
+          >
             Sign in
           </Link>
           <Link href="/sign-up" onClick={close} className={buttonClasses({ className: 'w-full' })}>

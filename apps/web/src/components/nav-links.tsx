@@ -18,7 +18,9 @@ export function NavLinks({ items, className }: { items: readonly NavItem[]; clas
               aria-current={active ? 'page' : undefined}
               className={cx(
                 'rounded-full px-3.5 py-2 text-sm font-medium transition',
-                active ? 'bg-brand-100 text-brand-800 dark:bg-brand-900/60 dark:text-brand-100' : 'text-ink-muted hover:bg-surface-2 hover:text-ink',
+                active
+                  ? 'bg-brand-100 text-brand-800 dark:bg-brand-900/60 dark:text-brand-100'
+                  : 'text-ink-muted hover:bg-surface-2 hover:text-ink',
               )}
             >
               {item.label}

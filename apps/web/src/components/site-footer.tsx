@@ -20,7 +20,10 @@ export function SiteFooter() {
             <ul className="mt-3 space-y-2">
               {column.items.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href} className="text-sm text-ink-muted transition hover:text-brand-600 dark:hover:text-brand-300">
+                  <Link
+                    href={item.href}
+                    className="text-sm text-ink-muted transition hover:text-brand-600 dark:hover:text-brand-300"
+                  >
                     {item.label}
                   </Link>
                 </li>

@@ -38,7 +38,8 @@ describe('socketOptions', () => {
     let token = 'first';
     const opts = socketOptions(() => token);
     const auth = opts.auth;
-    if (typeof auth !== 'function') throw new Error('auth must be a callback so reconnects re-read the token');
+    if (typeof auth !== 'function')
+      throw new Error('auth must be a callback so reconnects re-read the token');
     const first = await new Promise((resolve) => auth(resolve));
     token = 'second';
     const second = await new Promise((resolve) => auth(resolve));
@@ -71,7 +72,12 @@ describe('nextSocketState', () => {
   const connected: SocketState = { status: 'connected', everConnected: true, error: null };
   const cases: Array<[string, SocketState, SocketEvent, Partial<SocketState>]> = [
     ['first connect attempt', INITIAL_SOCKET_STATE, { type: 'open' }, { status: 'connecting' }],
-    ['connected', { ...INITIAL_SOCKET_STATE, status: 'connecting' }, { type: 'connect' }, { status: 'connected', everConnected: true }],
+    [
+      'connected',
+      { ...INITIAL_SOCKET_STATE, status: 'connecting' },
+      { type: 'connect' },
+      { status: 'connected', everConnected: true },
+    ],
     [
       'network drop keeps retrying',
       connected,
@@ -102,8 +108,18 @@ describe('nextSocketState', () => {
       { type: 'connect_error', message: 'unauthorized', willRetry: false },
       { status: 'offline', error: 'unauthorized' },
     ],
-    ['retry budget spent', { ...connected, status: 'reconnecting' }, { type: 'reconnect_failed' }, { status: 'offline' }],
-    ['reconnect attempt after a drop', { ...connected, status: 'offline' }, { type: 'open' }, { status: 'reconnecting' }],
+    [
+      'retry budget spent',
+      { ...connected, status: 'reconnecting' },
+      { type: 'reconnect_failed' },
+      { status: 'offline' },
+    ],
+    [
+      'reconnect attempt after a drop',
+      { ...connected, status: 'offline' },
+      { type: 'open' },
+      { status: 'reconnecting' },
+    ],
     ['closed by us', connected, { type: 'close' }, { status: 'idle', error: null }],
   ];
 

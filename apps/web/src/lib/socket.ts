@@ -91,7 +91,9 @@ function getConnection(namespace: SocketNamespace, opts: GetSocketOptions = {}):
   if (!connection) {
     const options = socketOptions(opts.getAccessToken);
     // Same origin: namespaces share one Manager, so /rooms and /global ride one connection.
-    const socket: AppSocket = opts.origin ? io(`${opts.origin}${namespace}`, options) : io(namespace, options);
+    const socket: AppSocket = opts.origin
+      ? io(`${opts.origin}${namespace}`, options)
+      : io(namespace, options);
     connection = new SocketConnection(socket);
     connections.set(namespace, connection);
   }

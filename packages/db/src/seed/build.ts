@@ -498,7 +498,7 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
             provider: 'local',
             status: 'ready',
             uploadedBy: userId(show.creator),
-            // Placeholder keys: the demo ships no video files (see the seed README note in index.ts).
+            // Placeholder keys: the demo ships no video files (see the note in ./index.ts).
             storageKey: `demo/${show.key}/s${si + 1}e${ei + 1}.mp4`,
             width: 1080,
             height: 1920,

@@ -73,6 +73,15 @@ const INSERT_ORDER: readonly [keyof DemoRows, PgTable][] = [
 
 const CHUNK = 500;
 
+async function hasDemoUser(db: Pick<Database, 'select'>): Promise<boolean> {
+  const found = await db
+    .select({ id: s.users.id })
+    .from(s.users)
+    .where(eq(sql`lower(${s.users.username})`, DEMO_ACCOUNT.username))
+    .limit(1);
+  return found.length > 0;
+}
+
 /** True when no user exists yet (a fresh install, where the app may offer to load the demo). */
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const [row] = await db
@@ -87,16 +96,13 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
  * Concurrent callers are serialised by an advisory lock, so two app instances starting together seed once.
  */
 export async function seedDemoData(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
+  const skipped: SeedResult = { seeded: false, counts: {} };
+  if (await hasDemoUser(db)) return skipped;
   const passwordHash = await hash(DEMO_ACCOUNT.password);
   const rows = buildDemoRows(options.now ?? new Date(), passwordHash);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('wt:seed-demo-data'))`);
-    const existing = await tx
-      .select({ id: s.users.id })
-      .from(s.users)
-      .where(eq(sql`lower(${s.users.username})`, DEMO_ACCOUNT.username))
-      .limit(1);
-    if (existing.length > 0) return { seeded: false, counts: {} };
+    if (await hasDemoUser(tx)) return skipped;
 
     const counts: SeedResult['counts'] = {};
     for (const [key, table] of INSERT_ORDER) {

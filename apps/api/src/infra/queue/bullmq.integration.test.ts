@@ -35,7 +35,8 @@ describe.skipIf(!redisUrl)('BullMQ job queue on a real Redis', () => {
 
   describeJobQueueContract(
     'bullmq',
-    ({ definitions, logger }) => new BullMqJobQueue({ redisUrl: url, definitions, logger, prefix: nextPrefix() }),
+    ({ definitions, logger }) =>
+      new BullMqJobQueue({ redisUrl: url, definitions, logger, prefix: nextPrefix() }),
   );
 
   describe('BullMQ specifics', () => {
@@ -43,7 +44,12 @@ describe.skipIf(!redisUrl)('BullMQ job queue on a real Redis', () => {
     const noRetry = { attempts: 1, backoff: { type: 'fixed' as const, delayMs: 0 } };
 
     it('createJobQueue returns BullMQ when a Redis URL is given', async () => {
-      const queue = createJobQueue({ redisUrl: url, definitions: [], logger: captureLogger().logger, prefix: nextPrefix() });
+      const queue = createJobQueue({
+        redisUrl: url,
+        definitions: [],
+        logger: captureLogger().logger,
+        prefix: nextPrefix(),
+      });
       expect(queue.kind).toBe('bullmq');
       await queue.stop();
     });
@@ -60,16 +66,28 @@ describe.skipIf(!redisUrl)('BullMQ job queue on a real Redis', () => {
           runs.push(data.id);
         },
       });
-      const api = new BullMqJobQueue({ redisUrl: url, definitions: [ping], logger: captureLogger().logger, prefix });
+      const api = new BullMqJobQueue({
+        redisUrl: url,
+        definitions: [ping],
+        logger: captureLogger().logger,
+        prefix,
+      });
       await api.start({ process: false });
       await api.enqueue('split.ping', { id: 'p1' });
       await sleep(300);
       expect(runs).toEqual([]);
       expect((await api.counts())['split.ping']?.waiting).toBe(1);
 
-      const worker = new BullMqJobQueue({ redisUrl: url, definitions: [ping], logger: captureLogger().logger, prefix });
+      const worker = new BullMqJobQueue({
+        redisUrl: url,
+        definitions: [ping],
+        logger: captureLogger().logger,
+        prefix,
+      });
       await worker.start();
-      await vi.waitFor(async () => expect((await api.counts())['split.ping']?.active).toBe(1), { timeout: 5000 });
+      await vi.waitFor(async () => expect((await api.counts())['split.ping']?.active).toBe(1), {
+        timeout: 5000,
+      });
       await worker.stop({ timeoutMs: 5000 });
       expect(runs).toEqual(['p1']);
       expect((await api.counts())['split.ping']).toMatchObject({ completed: 1, active: 0, waiting: 0 });
@@ -84,8 +102,17 @@ describe.skipIf(!redisUrl)('BullMQ job queue on a real Redis', () => {
         retry: { attempts: 3, backoff: { type: 'exponential', delayMs: 60_000 } },
         async process() {},
       });
-      const queue = new BullMqJobQueue({ redisUrl: url, definitions: [reset], logger: captureLogger().logger, prefix });
-      await queue.schedule('leaderboard.weekly-reset', { key: 'weekly', cron: '0 0 * * 1' }, { board: 'weekly' });
+      const queue = new BullMqJobQueue({
+        redisUrl: url,
+        definitions: [reset],
+        logger: captureLogger().logger,
+        prefix,
+      });
+      await queue.schedule(
+        'leaderboard.weekly-reset',
+        { key: 'weekly', cron: '0 0 * * 1' },
+        { board: 'weekly' },
+      );
 
       const now = new Date();
       const daysToMonday = (8 - now.getUTCDay()) % 7 || 7;
@@ -118,7 +145,9 @@ describe.skipIf(!redisUrl)('BullMQ job queue on a real Redis', () => {
       const { logger, entries } = captureLogger();
       const queue = new BullMqJobQueue({ redisUrl: url, definitions: [ping], logger, prefix });
       await queue.start();
-      await vi.waitFor(async () => expect((await queue.counts())['stale.ping']?.failed).toBe(1), { timeout: 5000 });
+      await vi.waitFor(async () => expect((await queue.counts())['stale.ping']?.failed).toBe(1), {
+        timeout: 5000,
+      });
       expect(runs).toEqual([]);
       const failure = entries.find((e) => e.msg === 'job failed permanently');
       expect(failure).toMatchObject({ job: 'stale.ping', tries: 1 });

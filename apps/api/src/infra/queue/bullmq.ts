@@ -123,7 +123,8 @@ export class BullMqJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> im
     const { def, queue } = this.typeNamed(name);
     const stored = toStoredData(def, parseJobData(def, data));
     const { delayMs = 0, dedupeKey } = options;
-    if (!Number.isFinite(delayMs) || delayMs < 0) throw new RangeError(`delayMs must be >= 0, got ${delayMs}`);
+    if (!Number.isFinite(delayMs) || delayMs < 0)
+      throw new RangeError(`delayMs must be >= 0, got ${delayMs}`);
     // Our own id tells a new job from a deduplicated one: BullMQ returns the pending job's id.
     const jobId = randomUUID();
     const job = await this.bounded(
@@ -175,15 +176,22 @@ export class BullMqJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> im
     this.workerConnection = connection;
     for (const def of this.definitions.values()) {
       this.shareListeners(connection);
-      const worker = new Worker(def.name, (job: Job, _token?: string, signal?: AbortSignal) => this.process(def, job, signal), {
-        connection,
-        prefix: this.prefix,
-        concurrency: def.concurrency ?? 1,
-      });
+      const worker = new Worker(
+        def.name,
+        (job: Job, _token?: string, signal?: AbortSignal) => this.process(def, job, signal),
+        {
+          connection,
+          prefix: this.prefix,
+          concurrency: def.concurrency ?? 1,
+        },
+      );
       worker.on('failed', (job, err) => this.onFailed(def, job, err));
       worker.on('error', (err) => this.logRedisError(`worker:${def.name}`, err));
       worker.on('stalled', (jobId) =>
-        this.logger.warn({ job: def.name, jobId }, 'job stalled (its worker died or blocked); BullMQ requeues or fails it'),
+        this.logger.warn(
+          { job: def.name, jobId },
+          'job stalled (its worker died or blocked); BullMQ requeues or fails it',
+        ),
       );
       this.workers.push(worker);
     }
@@ -241,7 +249,10 @@ export class BullMqJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> im
   private async bounded<T>(operation: string, pending: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new QueueUnavailableError(operation, this.commandTimeoutMs)), this.commandTimeoutMs);
+      timer = setTimeout(
+        () => reject(new QueueUnavailableError(operation, this.commandTimeoutMs)),
+        this.commandTimeoutMs,
+      );
     });
     try {
       return await Promise.race([pending, expired]);
@@ -277,7 +288,11 @@ export class BullMqJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> im
     const key = `${def.name}:${jobId}`;
     this.running.set(key, controller);
     try {
-      await runTry(def, () => def.process(data, { jobId, name: def.name, attempt, log, signal: controller.signal }), controller);
+      await runTry(
+        def,
+        () => def.process(data, { jobId, name: def.name, attempt, log, signal: controller.signal }),
+        controller,
+      );
       log.debug({}, 'job completed');
     } finally {
       this.running.delete(key);
@@ -293,7 +308,8 @@ export class BullMqJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> im
     // BullMQ has already counted this try in attemptsMade, and set finishedOn if it was the last.
     const tries = job.attemptsMade;
     const log = this.logger.child({ job: def.name, jobId: job.id, attempt: tries });
-    const final = Boolean(job.finishedOn) || err instanceof UnrecoverableError || tries >= (job.opts.attempts ?? 1);
+    const final =
+      Boolean(job.finishedOn) || err instanceof UnrecoverableError || tries >= (job.opts.attempts ?? 1);
     if (final) log.error({ err, tries }, 'job failed permanently');
     else log.warn({ err, retryInMs: retryDelayMs(def.retry, tries) }, 'job try failed; will retry');
   }

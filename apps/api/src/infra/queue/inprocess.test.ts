@@ -5,7 +5,10 @@ import { InProcessJobQueue } from './inprocess';
 import { captureLogger, describeJobQueueContract } from './queue.contract';
 import { defineJob, type JobContext } from './types';
 
-describeJobQueueContract('in-process', ({ definitions, logger }) => new InProcessJobQueue({ definitions, logger }));
+describeJobQueueContract(
+  'in-process',
+  ({ definitions, logger }) => new InProcessJobQueue({ definitions, logger }),
+);
 
 describe('InProcessJobQueue', () => {
   afterEach(() => {
@@ -26,7 +29,11 @@ describe('InProcessJobQueue', () => {
       },
     });
     const queue = new InProcessJobQueue({ definitions: [reset], logger: captureLogger().logger });
-    await queue.schedule('leaderboard.weekly-reset', { key: 'weekly', cron: '0 0 * * 1' }, { board: 'weekly' });
+    await queue.schedule(
+      'leaderboard.weekly-reset',
+      { key: 'weekly', cron: '0 0 * * 1' },
+      { board: 'weekly' },
+    );
     await queue.start();
 
     await vi.advanceTimersByTimeAsync(1500);
@@ -105,13 +112,26 @@ describe('InProcessJobQueue', () => {
       async process() {},
     };
     const logger = captureLogger().logger;
-    expect(() => new InProcessJobQueue({ definitions: [{ ...base, name: 'has:colon' }], logger })).toThrow(/name/);
-    expect(
-      () => new InProcessJobQueue({ definitions: [{ ...base, name: 'x', retry: { ...base.retry, attempts: 0 } }], logger }),
-    ).toThrow(/attempts/);
-    expect(() => new InProcessJobQueue({ definitions: [{ ...base, name: 'x' }, { ...base, name: 'x' }], logger })).toThrow(
-      /twice/,
+    expect(() => new InProcessJobQueue({ definitions: [{ ...base, name: 'has:colon' }], logger })).toThrow(
+      /name/,
     );
+    expect(
+      () =>
+        new InProcessJobQueue({
+          definitions: [{ ...base, name: 'x', retry: { ...base.retry, attempts: 0 } }],
+          logger,
+        }),
+    ).toThrow(/attempts/);
+    expect(
+      () =>
+        new InProcessJobQueue({
+          definitions: [
+            { ...base, name: 'x' },
+            { ...base, name: 'x' },
+          ],
+          logger,
+        }),
+    ).toThrow(/twice/);
   });
 });
 
@@ -127,7 +147,9 @@ describe('createJobQueue', () => {
     });
     const queue = createJobQueue({ definitions: [transcode], logger: captureLogger().logger });
     expect(queue.kind).toBe('inprocess');
-    expectTypeOf(queue.enqueue<'video.transcode'>).parameter(1).toEqualTypeOf<{ episodeId: string }>();
+    expectTypeOf(queue.enqueue<'video.transcode'>)
+      .parameter(1)
+      .toEqualTypeOf<{ episodeId: string }>();
     // @ts-expect-error: unknown job name is a compile error too
     await expect(queue.enqueue('video.nope', { episodeId: 'e' })).rejects.toThrow(/video\.nope/);
     // @ts-expect-error: wrong data shape is a compile error too

@@ -74,7 +74,9 @@ interface Schedule {
  * dedupe keys, per-type concurrency and UTC cron schedules, all in memory. Nothing survives a restart;
  * DESIGN.md §2 makes that safe (jobs carry ids and the app re-derives unfinished work at start-up).
  */
-export class InProcessJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> implements TypedJobQueue<Defs> {
+export class InProcessJobQueue<
+  Defs extends AnyJobDefinition = AnyJobDefinition,
+> implements TypedJobQueue<Defs> {
   readonly kind = 'inprocess' as const;
   private readonly logger: QueueLogger;
   private readonly now: () => number;
@@ -96,8 +98,16 @@ export class InProcessJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition>
   register(def: AnyJobDefinition): void {
     if (this.started) throw new InvalidJobDefinitionError(`Register job "${def.name}" before start().`);
     assertValidDefinition(def);
-    if (this.types.has(def.name)) throw new InvalidJobDefinitionError(`Job "${def.name}" is registered twice.`);
-    this.types.set(def.name, { def, waiting: [], delayed: new Map(), running: new Map(), completed: 0, failed: 0 });
+    if (this.types.has(def.name))
+      throw new InvalidJobDefinitionError(`Job "${def.name}" is registered twice.`);
+    this.types.set(def.name, {
+      def,
+      waiting: [],
+      delayed: new Map(),
+      running: new Map(),
+      completed: 0,
+      failed: 0,
+    });
   }
 
   async enqueue<Name extends JobNameOf<Defs>>(
@@ -109,7 +119,8 @@ export class InProcessJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition>
     const type = this.typeNamed(name);
     const stored = toStoredData(type.def, parseJobData(type.def, data));
     const { delayMs = 0, dedupeKey } = options;
-    if (!Number.isFinite(delayMs) || delayMs < 0) throw new RangeError(`delayMs must be >= 0, got ${delayMs}`);
+    if (!Number.isFinite(delayMs) || delayMs < 0)
+      throw new RangeError(`delayMs must be >= 0, got ${delayMs}`);
     return this.add(type, stored, dedupeKey, delayMs);
   }
 
@@ -149,9 +160,13 @@ export class InProcessJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition>
       return;
     }
     this.processing = true;
-    for (const entry of this.schedules.values()) this.armSchedule(this.typeNamed(entry.name), entry, this.now());
+    for (const entry of this.schedules.values())
+      this.armSchedule(this.typeNamed(entry.name), entry, this.now());
     for (const type of this.types.values()) this.pump(type);
-    this.logger.info({ jobTypes: [...this.types.keys()], schedules: this.schedules.size }, 'job queue started');
+    this.logger.info(
+      { jobTypes: [...this.types.keys()], schedules: this.schedules.size },
+      'job queue started',
+    );
   }
 
   async stop(options: StopOptions = {}): Promise<void> {

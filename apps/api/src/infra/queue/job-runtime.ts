@@ -1,10 +1,5 @@
 import cronParser from 'cron-parser';
-import {
-  InvalidCronError,
-  InvalidJobDataError,
-  InvalidJobDefinitionError,
-  JobTimeoutError,
-} from './errors';
+import { InvalidCronError, InvalidJobDataError, InvalidJobDefinitionError, JobTimeoutError } from './errors';
 import type { AnyJobDefinition, RetryPolicy } from './types';
 
 /** Logic both adapters share, so they cannot drift apart. */
@@ -55,7 +50,10 @@ export function retryDelayMs(policy: RetryPolicy, failedTry: number): number {
 /** Next fire time strictly after `afterMs`, evaluated in UTC. */
 export function nextCronTime(jobName: string, cron: string, afterMs: number): number {
   try {
-    return cronParser.parseExpression(cron, { currentDate: new Date(afterMs), utc: true }).next().getTime();
+    return cronParser
+      .parseExpression(cron, { currentDate: new Date(afterMs), utc: true })
+      .next()
+      .getTime();
   } catch (err) {
     throw new InvalidCronError(jobName, cron, err instanceof Error ? err.message : String(err));
   }
@@ -105,7 +103,13 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
     timer.unref();
   });
   try {
-    return await Promise.race([promise.then(() => true, () => true), expired]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      expired,
+    ]);
   } finally {
     clearTimeout(timer);
   }

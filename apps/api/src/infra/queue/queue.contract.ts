@@ -34,7 +34,10 @@ const PINO_WARN = 40;
 /** A real pino logger whose JSON lines are kept for assertions. */
 export function captureLogger(): { logger: QueueLogger; entries: LogEntry[] } {
   const entries: LogEntry[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => void entries.push(JSON.parse(line) as LogEntry) });
+  const logger = pino(
+    { level: 'debug' },
+    { write: (line: string) => void entries.push(JSON.parse(line) as LogEntry) },
+  );
   return { logger, entries };
 }
 
@@ -101,7 +104,9 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       expect(runs[0]?.data).toEqual({ userId: 'u1' });
       expect(runs[0]?.ctx).toMatchObject({ jobId, name: 'contract.greet', attempt: 1 });
       expect(runs[0]?.ctx.signal.aborted).toBe(false);
-      await waitUntil(async () => expect((await queue.counts())['contract.greet']).toMatchObject({ completed: 1, failed: 0 }));
+      await waitUntil(async () =>
+        expect((await queue.counts())['contract.greet']).toMatchObject({ completed: 1, failed: 0 }),
+      );
     });
 
     it('refuses invalid data and unknown job names at enqueue with a clear error', async () => {
@@ -125,7 +130,13 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       ).rejects.toBeInstanceOf(InvalidCronError);
       await sleep(100);
       expect(runs).toHaveLength(0);
-      expect((await queue.counts())['contract.strict']).toEqual({ waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 });
+      expect((await queue.counts())['contract.strict']).toEqual({
+        waiting: 0,
+        active: 0,
+        delayed: 0,
+        completed: 0,
+        failed: 0,
+      });
     });
 
     it('retries a failing job with its own backoff: fails twice, succeeds on try 3', async () => {
@@ -149,7 +160,9 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       const [first, second, third] = runs.map((r) => r.at) as [number, number, number];
       expect(second - first).toBeGreaterThanOrEqual(95);
       expect(third - second).toBeGreaterThanOrEqual(195);
-      expect(logs.filter((l) => l.level === PINO_WARN && l.msg === 'job try failed; will retry')).toHaveLength(2);
+      expect(
+        logs.filter((l) => l.level === PINO_WARN && l.msg === 'job try failed; will retry'),
+      ).toHaveLength(2);
       expect(logs.some((l) => l.level === PINO_ERROR)).toBe(false);
       expect((await queue.counts())['contract.flaky']?.failed).toBe(0);
     });
@@ -170,10 +183,20 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       const { jobId } = await queue.enqueue('contract.doomed', { id: 'x' });
       await waitUntil(() => expect(logs.find((l) => l.level === PINO_ERROR)).toBeDefined());
       const failure = logs.find((l) => l.level === PINO_ERROR);
-      expect(failure).toMatchObject({ msg: 'job failed permanently', job: 'contract.doomed', jobId, tries: 3 });
+      expect(failure).toMatchObject({
+        msg: 'job failed permanently',
+        job: 'contract.doomed',
+        jobId,
+        tries: 3,
+      });
       expect(failure?.err?.message).toBe('boom');
       await waitUntil(async () =>
-        expect((await queue.counts())['contract.doomed']).toMatchObject({ failed: 1, completed: 0, delayed: 0, waiting: 0 }),
+        expect((await queue.counts())['contract.doomed']).toMatchObject({
+          failed: 1,
+          completed: 0,
+          delayed: 0,
+          waiting: 0,
+        }),
       );
       await sleep(150);
       expect(runs.map((r) => r.ctx.attempt)).toEqual([1, 2, 3]);
@@ -220,10 +243,12 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       expect(again).toEqual({ jobId: first.jobId, deduplicated: true });
       await waitUntil(() => expect(runs).toHaveLength(1));
       // Still running: still deduplicated.
-      expect(await queue.enqueue('contract.reindex', { seriesId: 's1' }, { dedupeKey: 'series:s1' })).toEqual({
-        jobId: first.jobId,
-        deduplicated: true,
-      });
+      expect(await queue.enqueue('contract.reindex', { seriesId: 's1' }, { dedupeKey: 'series:s1' })).toEqual(
+        {
+          jobId: first.jobId,
+          deduplicated: true,
+        },
+      );
       release.open();
       await waitUntil(async () => expect((await queue.counts())['contract.reindex']?.completed).toBe(1));
       await sleep(100);
@@ -231,7 +256,11 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
 
       release = gate();
       release.open();
-      const afterFinish = await queue.enqueue('contract.reindex', { seriesId: 's1' }, { dedupeKey: 'series:s1' });
+      const afterFinish = await queue.enqueue(
+        'contract.reindex',
+        { seriesId: 's1' },
+        { dedupeKey: 'series:s1' },
+      );
       expect(afterFinish.deduplicated).toBe(false);
       expect(afterFinish.jobId).not.toBe(first.jobId);
       await waitUntil(() => expect(runs).toHaveLength(2));
@@ -274,7 +303,11 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       const { queue } = await setup([tick]);
       await queue.schedule('contract.tick', { key: 'every-second', cron: '* * * * * *' }, { board: 'old' });
       // Same key again: replaces the first schedule instead of adding a second one.
-      await queue.schedule('contract.tick', { key: 'every-second', cron: '* * * * * *' }, { board: 'weekly' });
+      await queue.schedule(
+        'contract.tick',
+        { key: 'every-second', cron: '* * * * * *' },
+        { board: 'weekly' },
+      );
       await queue.start();
       await waitUntil(() => expect(runs.length).toBeGreaterThanOrEqual(2), 4000);
       const [a, b] = runs as [Run, Run];

@@ -7,10 +7,19 @@ import { SignInPrompt } from '@/components/sign-in-prompt';
 export const metadata: Metadata = { title: 'Admin', robots: { index: false } };
 
 const TOOLS = [
-  { title: 'Creator applications', body: 'Review applicants and approve or reject them, with a note the creator sees.' },
-  { title: 'Moderation', body: 'Reports on rooms, chat, comments and episodes, with the context to act on them.' },
+  {
+    title: 'Creator applications',
+    body: 'Review applicants and approve or reject them, with a note the creator sees.',
+  },
+  {
+    title: 'Moderation',
+    body: 'Reports on rooms, chat, comments and episodes, with the context to act on them.',
+  },
   { title: 'Home page curation', body: 'Choose which series fill the featured slots, and when they rotate.' },
-  { title: 'Events & badges', body: 'Schedule community, seasonal and sponsored events and the badges they award.' },
+  {
+    title: 'Events & badges',
+    body: 'Schedule community, seasonal and sponsored events and the badges they award.',
+  },
   { title: 'Ads', body: 'Approve advertisers’ videos and follow how each package delivers.' },
   { title: 'Members', body: 'Look up an account, grant Premium, or suspend someone who breaks the rules.' },
 ] as const;
@@ -19,7 +28,9 @@ export default function AdminPage() {
   return (
     <>
       <AreaPageHeader title="Admin">
-        <p>Running the platform: people, content, events and money. Every action here is limited to admins.</p>
+        <p>
+          Running the platform: people, content, events and money. Every action here is limited to admins.
+        </p>
       </AreaPageHeader>
       <div className="space-y-8">
         <PlatformStatus />

@@ -9,8 +9,8 @@ export default function FriendsPage() {
     <>
       <AreaPageHeader title="Friends">
         <p>
-          Add friends by username, accept requests and see who is online. Adding a friend earns XP for both of you,
-          and rooms with friends in them earn a bonus.
+          Add friends by username, accept requests and see who is online. Adding a friend earns XP for both of
+          you, and rooms with friends in them earn a bonus.
         </p>
       </AreaPageHeader>
       <SignInPrompt title="Sign in to see your friends">

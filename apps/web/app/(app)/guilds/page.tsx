@@ -12,8 +12,8 @@ export default function GuildsPage() {
     <>
       <AreaPageHeader title="Guilds">
         <p>
-          A guild is your crew: up to {LIMITS.guildMembersMax} people with a leader, officers, a shared chat and guild
-          rooms. Every hour members watch counts toward the guild’s total.
+          A guild is your crew: up to {LIMITS.guildMembersMax} people with a leader, officers, a shared chat
+          and guild rooms. Every hour members watch counts toward the guild’s total.
         </p>
       </AreaPageHeader>
       <SignInPrompt title="Sign in to find or found a guild">
@@ -22,9 +22,21 @@ export default function GuildsPage() {
       <div className="mt-10">
         <FeatureList
           features={[
-            { icon: ShieldIcon, title: 'Roles', body: 'Leaders manage everything, officers invite and run guild rooms, members watch and chat.' },
-            { icon: ChatIcon, title: 'Guild chat & rooms', body: 'A chat that is always there, and rooms only your guild can see.' },
-            { icon: TrophyIcon, title: 'Guild leaderboard', body: 'Compete on watch hours every week; the top three guilds win Premium.' },
+            {
+              icon: ShieldIcon,
+              title: 'Roles',
+              body: 'Leaders manage everything, officers invite and run guild rooms, members watch and chat.',
+            },
+            {
+              icon: ChatIcon,
+              title: 'Guild chat & rooms',
+              body: 'A chat that is always there, and rooms only your guild can see.',
+            },
+            {
+              icon: TrophyIcon,
+              title: 'Guild leaderboard',
+              body: 'Compete on watch hours every week; the top three guilds win Premium.',
+            },
           ]}
         />
       </div>

@@ -13,15 +13,27 @@ export default function HomePage() {
         <p>Your starting point: rooms you are in, friends who are online and how your week is going.</p>
       </AreaPageHeader>
       <SignInPrompt title="Sign in to see your home">
-        Accounts open soon. Once you are signed in, this page shows your rooms, your friends and your XP for the
-        week.
+        Accounts open soon. Once you are signed in, this page shows your rooms, your friends and your XP for
+        the week.
       </SignInPrompt>
       <div className="mt-10">
         <FeatureList
           features={[
-            { icon: PlayIcon, title: 'Jump back in', body: 'Rooms you host or joined recently, with what is playing.' },
-            { icon: UsersIcon, title: 'Friends online', body: 'See who is around and which room they are watching in.' },
-            { icon: TrophyIcon, title: 'Your week', body: 'XP earned, your level progress and your leaderboard rank.' },
+            {
+              icon: PlayIcon,
+              title: 'Jump back in',
+              body: 'Rooms you host or joined recently, with what is playing.',
+            },
+            {
+              icon: UsersIcon,
+              title: 'Friends online',
+              body: 'See who is around and which room they are watching in.',
+            },
+            {
+              icon: TrophyIcon,
+              title: 'Your week',
+              body: 'XP earned, your level progress and your leaderboard rank.',
+            },
           ]}
         />
       </div>

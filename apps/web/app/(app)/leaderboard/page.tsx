@@ -11,8 +11,8 @@ export default function LeaderboardPage() {
     <>
       <AreaPageHeader title="Leaderboard">
         <p>
-          Hours watched together decide the weekly rankings, for players and for guilds. The board closes every
-          Monday at 00:00 UTC, winners are rewarded and a new week begins. All-time totals never reset.
+          Hours watched together decide the weekly rankings, for players and for guilds. The board closes
+          every Monday at 00:00 UTC, winners are rewarded and a new week begins. All-time totals never reset.
         </p>
       </AreaPageHeader>
       <div className="grid gap-4 md:grid-cols-2">
@@ -20,7 +20,9 @@ export default function LeaderboardPage() {
           <TrophyIcon className="size-7 shrink-0 text-amber-600 dark:text-amber-300" />
           <div>
             <h2 className="font-semibold text-ink">Players</h2>
-            <p className="mt-1 text-sm leading-6 text-ink-muted">The top three each week win three months of Premium.</p>
+            <p className="mt-1 text-sm leading-6 text-ink-muted">
+              The top three each week win three months of Premium.
+            </p>
           </div>
         </Card>
         <Card className="flex gap-4">

@@ -7,9 +7,15 @@ import { SignInPrompt } from '@/components/sign-in-prompt';
 export const metadata: Metadata = { title: 'Settings' };
 
 const SECTIONS = [
-  { title: 'Profile', body: `Username, display name, a bio of up to ${LIMITS.bioMax} characters and an avatar.` },
+  {
+    title: 'Profile',
+    body: `Username, display name, a bio of up to ${LIMITS.bioMax} characters and an avatar.`,
+  },
   { title: 'Account', body: 'Email, password and connected sign-in providers.' },
-  { title: 'Privacy', body: 'Who can see your watch stats, friend list and guild, and who can send you requests.' },
+  {
+    title: 'Privacy',
+    body: 'Who can see your watch stats, friend list and guild, and who can send you requests.',
+  },
   { title: 'Notifications', body: 'Friend requests, room invites, guild events and leaderboard results.' },
   { title: 'Room defaults', body: 'The visibility and microphone setting new rooms start with.' },
   { title: 'Your data', body: 'Deactivate for up to 30 days, or delete your account and everything in it.' },
@@ -21,7 +27,9 @@ export default function SettingsPage() {
       <AreaPageHeader title="Settings">
         <p>Everything about your account in one place.</p>
       </AreaPageHeader>
-      <SignInPrompt title="Sign in to change your settings">Settings belong to an account. Accounts open soon.</SignInPrompt>
+      <SignInPrompt title="Sign in to change your settings">
+        Settings belong to an account. Accounts open soon.
+      </SignInPrompt>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
         {SECTIONS.map((section) => (
           <Card as="li" key={section.title}>

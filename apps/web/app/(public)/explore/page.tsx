@@ -8,15 +8,32 @@ import { PageIntro } from '@/components/page-intro';
 
 export const metadata: Metadata = {
   title: 'Explore rooms',
-  description: 'Public watch rooms you can join in one click: YouTube, Drive, Spotify, the web and uploads, in sync.',
+  description:
+    'Public watch rooms you can join in one click: YouTube, Drive, Spotify, the web and uploads, in sync.',
 };
 
 const SOURCES: readonly Feature[] = [
   { icon: PlayIcon, title: 'YouTube', body: 'Full play, pause and seek control for everyone in the room.' },
-  { icon: FilmIcon, title: 'Google Drive', body: 'Share a video from Drive; the room follows the host’s position.' },
-  { icon: MicIcon, title: 'Spotify', body: 'Listen to the same track at the same moment (Spotify Premium required).' },
-  { icon: LinkIcon, title: 'Any web page', body: 'Open a page side by side and keep the conversation in sync.' },
-  { icon: SparkIcon, title: 'Your uploads', body: 'Upload a video and stream it to the room with full sync control.' },
+  {
+    icon: FilmIcon,
+    title: 'Google Drive',
+    body: 'Share a video from Drive; the room follows the host’s position.',
+  },
+  {
+    icon: MicIcon,
+    title: 'Spotify',
+    body: 'Listen to the same track at the same moment (Spotify Premium required).',
+  },
+  {
+    icon: LinkIcon,
+    title: 'Any web page',
+    body: 'Open a page side by side and keep the conversation in sync.',
+  },
+  {
+    icon: SparkIcon,
+    title: 'Your uploads',
+    body: 'Upload a video and stream it to the room with full sync control.',
+  },
 ];
 
 const ROOM_RULES = [
@@ -52,8 +69,8 @@ export default function ExplorePage() {
         }
       >
         <p>
-          Public rooms will be listed here live, with what is playing and how many seats are left. Join one in a
-          click, or start your own and invite friends.
+          Public rooms will be listed here live, with what is playing and how many seats are left. Join one in
+          a click, or start your own and invite friends.
         </p>
       </PageIntro>
 
@@ -68,8 +85,8 @@ export default function ExplorePage() {
               <Pill tone="warning">Coming soon</Pill>
             </div>
             <p className="mt-1 text-sm leading-6 text-ink-muted">
-              Rooms need a host, so the public list fills up once sign-up opens. Create an account to be among the
-              first to host.
+              Rooms need a host, so the public list fills up once sign-up opens. Create an account to be among
+              the first to host.
             </p>
           </div>
         </Card>

@@ -6,7 +6,8 @@ import { PageIntro } from '@/components/page-intro';
 
 export const metadata: Metadata = {
   title: 'Pricing',
-  description: 'WatchTogether is free with ads. Premium removes them. Shorts seasons are priced by their creators.',
+  description:
+    'WatchTogether is free with ads. Premium removes them. Shorts seasons are priced by their creators.',
 };
 
 interface Plan {
@@ -46,8 +47,8 @@ export default function PricingPage() {
     <>
       <PageIntro eyebrow="Pricing" title="Free to watch together. Premium when you want it quieter.">
         <p>
-          Everything that makes a watch party work is free. Premium removes the ads, and the most active players and
-          guilds win it every week.
+          Everything that makes a watch party work is free. Premium removes the ads, and the most active
+          players and guilds win it every week.
         </p>
       </PageIntro>
 
@@ -58,7 +59,10 @@ export default function PricingPage() {
               as="article"
               key={plan.name}
               aria-labelledby={`plan-${plan.name}`}
-              className={cx('flex flex-col p-8', plan.featured && 'border-brand-400 ring-2 ring-brand-500/30 dark:border-brand-600')}
+              className={cx(
+                'flex flex-col p-8',
+                plan.featured && 'border-brand-400 ring-2 ring-brand-500/30 dark:border-brand-600',
+              )}
             >
               <div className="flex items-center justify-between">
                 <h2 id={`plan-${plan.name}`} className="text-xl font-bold text-ink">
@@ -80,7 +84,10 @@ export default function PricingPage() {
               </ul>
               <Link
                 href={plan.cta.href}
-                className={buttonClasses({ variant: plan.featured ? 'primary' : 'outline', className: 'mt-8' })}
+                className={buttonClasses({
+                  variant: plan.featured ? 'primary' : 'outline',
+                  className: 'mt-8',
+                })}
               >
                 {plan.cta.label}
               </Link>
@@ -98,8 +105,8 @@ export default function PricingPage() {
                 Or win Premium
               </h2>
               <p className="mt-2 text-sm leading-6 text-ink-muted">
-                Every Monday the weekly leaderboards close. The top three players win three months of Premium, and
-                every member of the top three guilds gets thirty days.
+                Every Monday the weekly leaderboards close. The top three players win three months of Premium,
+                and every member of the top three guilds gets thirty days.
               </p>
             </div>
           </Card>
@@ -111,15 +118,15 @@ export default function PricingPage() {
               Shorts
             </h2>
             <p className="mt-2 text-sm leading-6 text-ink-muted">
-              The first episodes of every series are free. After that, you unlock a season (or a bundle of seasons)
-              at the price its creator sets, and creators receive their share of every unlock.
+              The first episodes of every series are free. After that, you unlock a season (or a bundle of
+              seasons) at the price its creator sets, and creators receive their share of every unlock.
             </p>
           </Card>
           <Card>
             <h2 className="text-xl font-bold text-ink">For businesses</h2>
             <p className="mt-2 text-sm leading-6 text-ink-muted">
-              Reach viewers with short pre-room and post-room video ads, or sponsor an event with its own badge.
-              Ad packages are sold by impressions, with a dashboard showing how each one performs.
+              Reach viewers with short pre-room and post-room video ads, or sponsor an event with its own
+              badge. Ad packages are sold by impressions, with a dashboard showing how each one performs.
             </p>
           </Card>
         </section>

@@ -2,12 +2,21 @@ import { buttonClasses, Card, Container, Pill } from '@wt/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FeatureList, type Feature } from '@/components/feature-list';
-import { ChartIcon, ChatIcon, FilmIcon, LockIcon, PlayIcon, ReactionIcon, WalletIcon } from '@/components/icons';
+import {
+  ChartIcon,
+  ChatIcon,
+  FilmIcon,
+  LockIcon,
+  PlayIcon,
+  ReactionIcon,
+  WalletIcon,
+} from '@/components/icons';
 import { PageIntro } from '@/components/page-intro';
 
 export const metadata: Metadata = {
   title: 'Shorts',
-  description: 'Vertical micro-drama series from independent creators. First episodes free, reactions that replay.',
+  description:
+    'Vertical micro-drama series from independent creators. First episodes free, reactions that replay.',
 };
 
 const FOR_VIEWERS: readonly Feature[] = [
@@ -70,8 +79,9 @@ export default function ShortsPage() {
         }
       >
         <p>
-          Shorts are vertical micro-drama series from independent creators: cliffhangers every couple of minutes,
-          a community reacting alongside you, and any episode can be opened in a watch room with friends.
+          Shorts are vertical micro-drama series from independent creators: cliffhangers every couple of
+          minutes, a community reacting alongside you, and any episode can be opened in a watch room with
+          friends.
         </p>
       </PageIntro>
 

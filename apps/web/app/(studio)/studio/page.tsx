@@ -7,9 +7,18 @@ import { SignInPrompt } from '@/components/sign-in-prompt';
 export const metadata: Metadata = { title: 'Creator studio' };
 
 const STEPS = [
-  { title: 'Apply', body: 'Tell us about your work. Every creator is reviewed by a person before publishing.' },
-  { title: 'Build your series', body: 'Create a series, add seasons and upload vertical episodes; choose which are free.' },
-  { title: 'Publish and share', body: 'Share links carry campaign tags, so you see which post brought which viewer.' },
+  {
+    title: 'Apply',
+    body: 'Tell us about your work. Every creator is reviewed by a person before publishing.',
+  },
+  {
+    title: 'Build your series',
+    body: 'Create a series, add seasons and upload vertical episodes; choose which are free.',
+  },
+  {
+    title: 'Publish and share',
+    body: 'Share links carry campaign tags, so you see which post brought which viewer.',
+  },
   { title: 'Get paid', body: 'Connect a payout account and receive your share of every season unlock.' },
 ] as const;
 
@@ -18,8 +27,8 @@ export default function StudioPage() {
     <>
       <AreaPageHeader title="Creator studio">
         <p>
-          Where creators publish Shorts series, follow how each episode performs and get paid. Creator accounts open
-          with sign-up, by application.
+          Where creators publish Shorts series, follow how each episode performs and get paid. Creator
+          accounts open with sign-up, by application.
         </p>
       </AreaPageHeader>
       <SignInPrompt title="Sign in to open your studio">
@@ -53,10 +62,26 @@ export default function StudioPage() {
           <FeatureList
             columns={2}
             features={[
-              { icon: FilmIcon, title: 'Episodes', body: 'Uploads are processed for smooth streaming; you see each one’s status as it goes.' },
-              { icon: SparkIcon, title: 'Subtitles', body: 'Subtitles are generated from the audio and can be edited before publishing.' },
-              { icon: ChartIcon, title: 'Analytics', body: 'The funnel from view to watch to sign-up to unlock, per episode and per campaign.' },
-              { icon: WalletIcon, title: 'Payouts', body: 'Earnings per season, fees and your share, and a history of every payout.' },
+              {
+                icon: FilmIcon,
+                title: 'Episodes',
+                body: 'Uploads are processed for smooth streaming; you see each one’s status as it goes.',
+              },
+              {
+                icon: SparkIcon,
+                title: 'Subtitles',
+                body: 'Subtitles are generated from the audio and can be edited before publishing.',
+              },
+              {
+                icon: ChartIcon,
+                title: 'Analytics',
+                body: 'The funnel from view to watch to sign-up to unlock, per episode and per campaign.',
+              },
+              {
+                icon: WalletIcon,
+                title: 'Payouts',
+                body: 'Earnings per season, fees and your share, and a history of every payout.',
+              },
             ]}
           />
         </div>

@@ -26,7 +26,10 @@ export function AuthCard({ title, subtitle, children, footer }: AuthCardProps) {
         <Pill tone="warning" className="shrink-0">
           Soon
         </Pill>
-        <p>Accounts are arriving soon. You can look around, but signing in and signing up are not switched on yet.</p>
+        <p>
+          Accounts are arriving soon. You can look around, but signing in and signing up are not switched on
+          yet.
+        </p>
       </div>
       <div className="mt-6">{children}</div>
       <p className="mt-8 text-center text-sm text-ink-muted">{footer}</p>

@@ -10,8 +10,14 @@ export function CtaBand() {
             aria-hidden="true"
             className="absolute -top-24 -right-24 size-72 rounded-full bg-accent-500/40 blur-3xl"
           />
-          <div aria-hidden="true" className="absolute -bottom-28 -left-20 size-72 rounded-full bg-brand-400/40 blur-3xl" />
-          <h2 id="cta-heading" className="relative text-3xl font-bold tracking-tight text-balance text-white sm:text-5xl">
+          <div
+            aria-hidden="true"
+            className="absolute -bottom-28 -left-20 size-72 rounded-full bg-brand-400/40 blur-3xl"
+          />
+          <h2
+            id="cta-heading"
+            className="relative text-3xl font-bold tracking-tight text-balance text-white sm:text-5xl"
+          >
             Press play together tonight.
           </h2>
           <p className="relative mx-auto mt-4 max-w-xl text-lg leading-8 text-brand-100">
@@ -21,10 +27,7 @@ export function CtaBand() {
             <Link href="/sign-up" className={buttonClasses({ variant: 'accent', size: 'lg' })}>
               Create a free account
             </Link>
-            <Link
-              href="/pricing"
-              className={buttonClasses({ variant: 'inverse', size: 'lg' })}
-            >
+            <Link href="/pricing" className={buttonClasses({ variant: 'inverse', size: 'lg' })}>
               See pricing
             </Link>
           </div>

@@ -60,7 +60,10 @@ export function FeatureGrid() {
     <section aria-labelledby="features-heading" className="py-24">
       <Container>
         <div className="max-w-2xl">
-          <h2 id="features-heading" className="text-3xl font-bold tracking-tight text-balance text-ink sm:text-4xl">
+          <h2
+            id="features-heading"
+            className="text-3xl font-bold tracking-tight text-balance text-ink sm:text-4xl"
+          >
             Everything a watch party needs, and a reason to come back
           </h2>
         </div>

@@ -6,7 +6,7 @@ import { RoomIllustration } from './room-illustration';
 export function Hero() {
   return (
     <section aria-labelledby="hero-heading" className="relative overflow-hidden bg-hero-glow">
-      <Container className="grid items-center gap-14 pt-14 pb-16 sm:pt-20 lg:grid-cols-[1.05fr_1fr] lg:pt-24 lg:pb-24">
+      <Container className="grid grid-cols-1 items-center gap-14 pt-14 pb-20 sm:pt-20 lg:grid-cols-[1.05fr_1fr] lg:pt-24 lg:pb-24">
         <div>
           <Pill tone="accent">Watch Rooms + Shorts · one account</Pill>
           <h1
@@ -19,9 +19,9 @@ export function Hero() {
             </span>
           </h1>
           <p className="mt-6 max-w-xl text-lg leading-8 text-ink-muted">
-            Open a room, drop in a YouTube link, a Drive file, a Spotify track or your own video, and press play
-            with friends anywhere. Everyone sees the same frame at the same moment, with chat and voice alongside.
-            Between movie nights, binge vertical series from independent creators.
+            Open a room, drop in a YouTube link, a Drive file, a Spotify track or your own video, and press
+            play with friends anywhere. Everyone sees the same frame at the same moment, with chat and voice
+            alongside. Between movie nights, binge vertical series from independent creators.
           </p>
           <div className="mt-9 flex flex-col gap-3 sm:flex-row">
             <Link href="/sign-up" className={buttonClasses({ size: 'lg' })}>
@@ -32,7 +32,9 @@ export function Hero() {
               Explore rooms
             </Link>
           </div>
-          <p className="mt-5 text-sm text-ink-muted">Free with ads. Premium removes them. No card needed to start.</p>
+          <p className="mt-5 text-sm text-ink-muted">
+            Free with ads. Premium removes them. No card needed to start.
+          </p>
         </div>
         <RoomIllustration />
       </Container>

@@ -27,7 +27,9 @@ export function HowItWorks() {
           <h2 id="how-heading" className="text-3xl font-bold tracking-tight text-ink sm:text-4xl">
             How it works
           </h2>
-          <p className="mt-4 text-lg leading-8 text-ink-muted">From link to shared popcorn moment in under a minute.</p>
+          <p className="mt-4 text-lg leading-8 text-ink-muted">
+            From link to shared popcorn moment in under a minute.
+          </p>
         </div>
         <ol className="mt-12 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
           {STEPS.map((step, index) => (
@@ -37,7 +39,10 @@ export function HowItWorks() {
                   {index + 1}
                 </span>
                 {index < STEPS.length - 1 ? (
-                  <span aria-hidden="true" className="hidden h-px flex-1 bg-linear-to-r from-brand-300 to-transparent lg:block dark:from-brand-700" />
+                  <span
+                    aria-hidden="true"
+                    className="hidden h-px flex-1 bg-linear-to-r from-brand-300 to-transparent lg:block dark:from-brand-700"
+                  />
                 ) : null}
               </div>
               <h3 className="mt-5 text-lg font-semibold text-ink">{step.title}</h3>

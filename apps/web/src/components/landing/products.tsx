@@ -9,12 +9,15 @@ export function Products() {
     <section aria-labelledby="products-heading" className="py-24">
       <Container>
         <div className="max-w-2xl">
-          <h2 id="products-heading" className="text-3xl font-bold tracking-tight text-balance text-ink sm:text-4xl">
+          <h2
+            id="products-heading"
+            className="text-3xl font-bold tracking-tight text-balance text-ink sm:text-4xl"
+          >
             Two ways to watch. One account.
           </h2>
           <p className="mt-4 text-lg leading-8 text-ink-muted">
-            Your profile, level, badges and wallet are the same everywhere, whether you are hosting movie night or
-            three episodes deep into a new series.
+            Your profile, level, badges and wallet are the same everywhere, whether you are hosting movie
+            night or three episodes deep into a new series.
           </p>
         </div>
         <div className="mt-12 grid gap-6 lg:grid-cols-2">
@@ -82,7 +85,9 @@ function ProductCard({ id, name, tagline, icon, accent, points, cta }: ProductCa
         >
           {icon}
         </span>
-        <Pill tone={accent === 'brand' ? 'brand' : 'accent'}>{accent === 'brand' ? 'Watch with friends' : 'Binge & react'}</Pill>
+        <Pill tone={accent === 'brand' ? 'brand' : 'accent'}>
+          {accent === 'brand' ? 'Watch with friends' : 'Binge & react'}
+        </Pill>
       </div>
       <h3 id={`${id}-heading`} className="mt-6 text-2xl font-bold tracking-tight text-ink sm:text-3xl">
         {name}
@@ -92,13 +97,21 @@ function ProductCard({ id, name, tagline, icon, accent, points, cta }: ProductCa
         {points.map((point) => (
           <li key={point} className="flex gap-3 text-sm leading-6 text-ink sm:text-base">
             <CheckIcon
-              className={cx('mt-0.5 size-5 shrink-0', accent === 'brand' ? 'text-brand-600 dark:text-brand-300' : 'text-accent-600 dark:text-accent-400')}
+              className={cx(
+                'mt-0.5 size-5 shrink-0',
+                accent === 'brand'
+                  ? 'text-brand-600 dark:text-brand-300'
+                  : 'text-accent-600 dark:text-accent-400',
+              )}
             />
             {point}
           </li>
         ))}
       </ul>
-      <Link href={cta.href} className={buttonClasses({ variant: accent === 'brand' ? 'primary' : 'accent', className: 'mt-8' })}>
+      <Link
+        href={cta.href}
+        className={buttonClasses({ variant: accent === 'brand' ? 'primary' : 'accent', className: 'mt-8' })}
+      >
         {cta.label}
         <ArrowRightIcon className="size-4" />
       </Link>

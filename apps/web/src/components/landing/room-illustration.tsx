@@ -66,13 +66,13 @@ export function RoomIllustration() {
         </div>
       </div>
       {/* The Short on a phone */}
-      <div className="absolute -right-2 -bottom-10 w-28 animate-float sm:-right-8 sm:w-36">
-        <div className="overflow-hidden rounded-[1.75rem] border-4 border-ink/90 bg-ink/90 shadow-2xl shadow-brand-950/30">
+      <div className="absolute -right-1 -bottom-10 w-28 animate-float sm:-right-4 sm:w-36">
+        <div className="overflow-hidden rounded-[1.75rem] border-4 border-zinc-900 bg-zinc-900 shadow-2xl shadow-brand-950/30 dark:ring-1 dark:ring-white/15">
           <div className="relative aspect-[9/16] rounded-[1.4rem] bg-linear-to-b from-accent-400 via-accent-600 to-brand-800">
             <span className="absolute top-3 left-1/2 h-1.5 w-8 -translate-x-1/2 rounded-full bg-black/30" />
-            <span className="absolute right-2 bottom-16 text-lg">😂</span>
-            <span className="absolute right-5 bottom-24 text-base opacity-80">❤️</span>
-            <span className="absolute right-2 bottom-32 text-sm opacity-60">😮</span>
+            <Reaction className="right-2 bottom-16 size-7" path={HEART} fill="fill-accent-500" />
+            <Reaction className="right-6 bottom-25 size-6 opacity-85" path={STAR} fill="fill-xp" />
+            <Reaction className="right-2 bottom-33 size-5 opacity-70" path={HEART} fill="fill-brand-500" />
             <div className="absolute inset-x-3 bottom-4 space-y-1.5">
               <span className="block h-1.5 w-3/4 rounded-full bg-white/80" />
               <span className="block h-1.5 w-1/2 rounded-full bg-white/50" />
@@ -93,5 +93,19 @@ function ChatLine({ tone, width }: { tone: string; width: string }) {
         <span className="block h-2 w-10 rounded-full bg-surface-2" />
       </div>
     </div>
+  );
+}
+
+const HEART = 'M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10Z';
+const STAR = 'm12 4 2.4 5 5.4.6-4 3.7 1.1 5.4L12 16l-4.9 2.7 1.1-5.4-4-3.7 5.4-.6L12 4Z';
+
+/** An emoji-style reaction bubble floating up the Short (drawn, so it looks the same without emoji fonts). */
+function Reaction({ className, path, fill }: { className: string; path: string; fill: string }) {
+  return (
+    <span className={`absolute grid place-items-center rounded-full bg-white/90 shadow-md ${className}`}>
+      <svg viewBox="0 0 24 24" className={`size-[70%] ${fill}`} aria-hidden="true">
+        <path d={path} />
+      </svg>
+    </span>
   );
 }

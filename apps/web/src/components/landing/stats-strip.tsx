@@ -39,7 +39,10 @@ export function StatsStrip() {
             >
               <span
                 aria-hidden="true"
-                className={cx('size-2 rounded-full', unavailable ? 'bg-ink-muted' : 'animate-pulse-dot bg-accent-500')}
+                className={cx(
+                  'size-2 rounded-full',
+                  unavailable ? 'bg-ink-muted' : 'animate-pulse-dot bg-accent-500',
+                )}
               />
               {unavailable ? 'Offline' : 'Live'}
             </span>
