@@ -8,6 +8,7 @@ import type { Env } from './env';
 import { connectWithRetry, type DbMode } from './infra/database';
 import { connectRedis, type RedisHandle } from './infra/redis';
 import { socketPlugin } from './infra/socket';
+import { createOutboxMailer } from './infra/mail/outbox';
 import { createJobQueue, type JobQueue } from './infra/queue';
 import { createJobDefinitions, scheduleRecurringJobs } from './jobs';
 import { healthRoutes } from './modules/health/routes';
@@ -76,6 +77,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     dbMode: options.dbMode,
     redis: redis?.client ?? null,
     queue,
+    mailer: createOutboxMailer(dbHandle.db, now),
+    env,
     log: logger,
     version: API_VERSION,
     now,

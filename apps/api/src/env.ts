@@ -60,6 +60,34 @@ const envSchema = z.object({
       message: 'expects one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  /**
+   * Signs access tokens (HS256). Required in production and when several instances share Redis; in
+   * development one is generated once and kept in DATA_DIR/auth-secret.
+   */
+  AUTH_SECRET: z.string().min(32, { message: 'expects at least 32 characters of random text' }).optional(),
+  /** Sign-in refused until the email is verified (the dev outbox makes this workable offline). */
+  REQUIRE_EMAIL_VERIFICATION: booleanString.default(true),
+  /** Secure flag on the refresh cookie; browsers accept Secure cookies on http://localhost. */
+  COOKIE_SECURE: booleanString.default(true),
+  /** The first admin: this email becomes admin when it signs up or at start-up if it exists. */
+  ADMIN_EMAIL: z.string().email({ message: 'expects an email address' }).optional(),
+  /** Public base URL of the web app, used in links inside emails. */
+  PUBLIC_WEB_URL: urlWithProtocols(['http:', 'https:'], 'https://watchtogether.example').optional(),
+  /** Mail: Resend when RESEND_API_KEY is set, else SMTP when SMTP_URL is set, else the dev outbox. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://api.resend.com').optional(),
+  SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtp://user:pass@smtp.example.com:587').optional(),
+  MAIL_FROM: z.string().min(3, { message: 'expects a sender such as WatchTogether <hello@example.com>' }).default('WatchTogether <no-reply@watchtogether.local>'),
+  /** OAuth providers appear only when both their id and secret are set. *_ISSUER overrides the real issuer (tests). */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_ISSUER: urlWithProtocols(['http:', 'https:'], 'https://accounts.google.com').optional(),
+  DISCORD_CLIENT_ID: z.string().min(1).optional(),
+  DISCORD_CLIENT_SECRET: z.string().min(1).optional(),
+  DISCORD_BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://discord.com').optional(),
+  APPLE_CLIENT_ID: z.string().min(1).optional(),
+  APPLE_CLIENT_SECRET: z.string().min(1).optional(),
+  APPLE_ISSUER: urlWithProtocols(['http:', 'https:'], 'https://appleid.apple.com').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'expects a number of requests' })
     .int({ message: 'expects a whole number of requests' })
@@ -68,6 +96,12 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+function checkCombinations(env: Env): void {
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    throw new EnvError('Invalid environment variable AUTH_SECRET: expects at least 32 characters of random text in production (got "").');
+  }
+}
 
 export class EnvError extends Error {
   override name = 'EnvError';
@@ -78,7 +112,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty string means "unset" (as in `DATABASE_URL= pnpm start`).
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    checkCombinations(result.data);
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
   throw new EnvError(`Invalid environment variable ${name}: ${issue.message} (got "${source[name] ?? ''}").`);

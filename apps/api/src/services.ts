@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import type { DbMode } from './infra/database';
 import type { JobQueue } from './infra/queue';
+import type { Mailer } from './infra/mail/types';
+import type { Env } from './env';
 
 /** What every module's service functions receive: dependencies passed in, no module singletons. */
 export interface AppServices {
@@ -10,6 +12,9 @@ export interface AppServices {
   dbMode: DbMode;
   redis: Redis | null;
   queue: JobQueue;
+  mailer: Mailer;
+  /** Validated configuration (env.ts); services read settings from here, never from process.env. */
+  env: Env;
   log: Logger;
   version: string;
   now: () => Date;

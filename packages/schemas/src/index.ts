@@ -1,2 +1,3 @@
 export * from './socket';
 export * from './limits';
+export * from './auth';
