@@ -50,6 +50,8 @@ export default defineConfig({
     env: {
       DATA_DIR: process.env.E2E_DATA_DIR ?? path.join(repoRoot, '.data/e2e'),
       EMBEDDED_PG_PORT: process.env.E2E_EMBEDDED_PG_PORT ?? '54339',
+      // The account specs read verification mail from the dev outbox, which production mode hides.
+      API_NODE_ENV: 'development',
     },
     stdout: 'pipe',
     stderr: 'pipe',

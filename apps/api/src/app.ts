@@ -8,10 +8,15 @@ import type { Env } from './env';
 import { connectWithRetry, type DbMode } from './infra/database';
 import { connectRedis, type RedisHandle } from './infra/redis';
 import { socketPlugin } from './infra/socket';
-import { createOutboxMailer } from './infra/mail/outbox';
+import { createMailer } from './infra/mail';
 import { createJobQueue, type JobQueue } from './infra/queue';
 import { createJobDefinitions, scheduleRecurringJobs } from './jobs';
 import { healthRoutes } from './modules/health/routes';
+import { authPlugin, authRoutes, isAuthError } from './modules/auth';
+import { mfaRoutes } from './modules/auth/mfa/routes';
+import { oauthRoutes } from './modules/auth/oauth/router';
+import { accountRoutes } from './modules/account/router';
+import { devRoutes } from './modules/dev/routes';
 import { appRouter, type AppRouter } from './trpc/root';
 import { createContextFactory } from './trpc/context';
 import type { AppServices } from './services';
@@ -72,12 +77,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     prefix: `${prefix}-jobs`,
   });
 
+  // Before the services object: services.io is how modules (auth's force_logout) reach sockets.
+  await app.register(socketPlugin, {
+    corsOrigin: env.WEB_ORIGIN,
+    redis: redis?.client ?? null,
+    streamName: `${prefix}:socket.io`,
+  });
+
   const services: AppServices = {
     db: dbHandle.db,
     dbMode: options.dbMode,
     redis: redis?.client ?? null,
     queue,
-    mailer: createOutboxMailer(dbHandle.db, now),
+    mailer: createMailer({ env, db: dbHandle.db, now, log: logger }),
+    io: app.io,
     env,
     log: logger,
     version: API_VERSION,
@@ -98,6 +111,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    // Auth refusals carry their own code, sentence and fields (`{ error: { code, message, fields? } }`).
+    if (isAuthError(error)) {
+      if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.code(error.status).send(error.toBody());
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     reply.code(status).send({
@@ -108,12 +126,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.code(404).send({ error: `There is nothing at ${request.method} ${request.url}.` });
   });
 
-  await app.register(socketPlugin, {
-    corsOrigin: env.WEB_ORIGIN,
-    redis: redis?.client ?? null,
-    streamName: `${prefix}:socket.io`,
-  });
   await app.register(healthRoutes, { services, redis });
+  await app.register(authPlugin, { services, redisPrefix: prefix });
+  await app.register(authRoutes, { prefix: '/api/auth', services, throttle: app.authThrottle });
+  await app.register(mfaRoutes, { prefix: '/api/auth/mfa', services, throttle: app.authThrottle });
+  await app.register(oauthRoutes, { prefix: '/api/auth/oauth', services });
+  await app.register(accountRoutes, { prefix: '/api/account', services, throttle: app.authThrottle });
+  await app.register(devRoutes, { prefix: '/api/dev', services });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

@@ -2,10 +2,12 @@ import type { Logger } from 'pino';
 import { seedDemoData, isDatabaseEmpty } from '@wt/db/seed';
 import type { Env } from './env';
 import { connectWithRetry, migrate, type OpenDatabase } from './infra/database';
+import { promoteAdminEmail } from './modules/account/admin';
 
 /**
  * Before serving: apply committed migrations (under an advisory lock, so many instances can start at
- * once) and, on the first start in embedded mode with an empty database, fill in the demo platform.
+ * once), on the first start in embedded mode with an empty database fill in the demo platform, and
+ * make ADMIN_EMAIL an admin when that account exists.
  */
 export async function prepareDatabase({ env, log, database }: { env: Env; log: Logger; database: OpenDatabase }) {
   const handle = await connectWithRetry(database.url, { timeoutMs: env.DB_CONNECT_TIMEOUT_MS, log, max: 2 });
@@ -16,6 +18,8 @@ export async function prepareDatabase({ env, log, database }: { env: Env; log: L
       await seedDemoData(handle.db);
       log.info(`demo data seeded in ${Date.now() - started} ms (sign in as demo / watchtogether-demo; DEMO_DATA=false skips this)`);
     }
+    // The first admin (issue 3 item 9); the CLI `pnpm admin:grant` makes any other.
+    await promoteAdminEmail(handle.db, env.ADMIN_EMAIL, log);
   } finally {
     await handle.close();
   }

@@ -1,6 +1,7 @@
 import type { Database } from '@wt/db';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
+import type { Server as SocketServer } from 'socket.io';
 import type { DbMode } from './infra/database';
 import type { JobQueue } from './infra/queue';
 import type { Mailer } from './infra/mail/types';
@@ -13,6 +14,8 @@ export interface AppServices {
   redis: Redis | null;
   queue: JobQueue;
   mailer: Mailer;
+  /** Socket.io (namespaces /rooms /guilds /global); emits reach every instance through the Redis adapter. */
+  io: SocketServer;
   /** Validated configuration (env.ts); services read settings from here, never from process.env. */
   env: Env;
   log: Logger;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { io as connect, type Socket } from 'socket.io-client';
 import { buildTestApp, freshDatabase, REDIS_URL, redisNotice, waitFor, type TestDatabase } from './helpers';
+import { createUser, signIn } from './auth-helpers';
 
 redisNotice('two-instance Socket.io broadcast test');
 
@@ -11,6 +12,8 @@ describe.skipIf(!REDIS_URL)('two API instances sharing Redis', () => {
   const apps: FastifyInstance[] = [];
   const sockets: Socket[] = [];
   const prefix = `wt-test-${randomUUID()}`;
+  // Sockets authenticate on the handshake (auth module): one signed-in user's access token.
+  let accessToken: string;
 
   beforeAll(async () => {
     database = await freshDatabase();
@@ -26,6 +29,8 @@ describe.skipIf(!REDIS_URL)('two API instances sharing Redis', () => {
       await app.listen({ port: 0, host: '127.0.0.1' });
       apps.push(app);
     }
+    const user = await createUser(database.db);
+    accessToken = (await signIn(apps[0]!, user.username, user.password)).accessToken;
   });
 
   afterAll(async () => {
@@ -36,7 +41,7 @@ describe.skipIf(!REDIS_URL)('two API instances sharing Redis', () => {
 
   function client(app: FastifyInstance): Socket {
     const { port } = app.server.address() as { port: number };
-    const socket = connect(`http://127.0.0.1:${port}/rooms`, { transports: ['websocket'], reconnection: false });
+    const socket = connect(`http://127.0.0.1:${port}/rooms`, { transports: ['websocket'], reconnection: false, auth: { token: accessToken } });
     sockets.push(socket);
     return socket;
   }

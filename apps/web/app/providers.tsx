@@ -2,12 +2,15 @@
 
 import { ThemeProvider } from 'next-themes';
 import type { ReactNode } from 'react';
+import { AuthProvider } from '@/auth/auth-provider';
 import { TRPCReactProvider } from '@/trpc/react';
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
-      <TRPCReactProvider>{children}</TRPCReactProvider>
+      <AuthProvider>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </AuthProvider>
     </ThemeProvider>
   );
 }

@@ -96,8 +96,86 @@ export const AUTH_ERROR_CODES = [
   'FORBIDDEN',
   'RATE_LIMITED',
   'CSRF_REJECTED',
+  'INVALID_MFA_CODE',
+  'MFA_ALREADY_ENABLED',
+  'MFA_NOT_ENABLED',
 ] as const;
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+
+/*
+ * MFA (TOTP + backup codes) under /api/auth/mfa. The forms keep what was typed: codes are validated
+ * here but normalised (spaces and dashes removed, lower case) by the API.
+ */
+
+/** Digits of a TOTP code (RFC 6238, 30 s steps) as authenticator apps show it. */
+export const TOTP_DIGITS = 6;
+/** How many backup codes enabling MFA hands out; each works once. */
+export const BACKUP_CODE_COUNT = 10;
+
+const stripCodeSeparators = (value: string) => value.replace(/[\s-]/g, '');
+
+/** A current code from the authenticator app (spaces allowed, as some apps show `123 456`). */
+export const totpCodeSchema = z
+  .string({ message: 'Enter the 6-digit code from your authenticator app.' })
+  .trim()
+  .max(16, { message: 'Enter the 6-digit code from your authenticator app.' })
+  .refine((value) => /^\d{6}$/.test(stripCodeSeparators(value)), {
+    message: 'Enter the 6-digit code from your authenticator app.',
+  });
+
+/** A code from the authenticator app, or one of the backup codes (`xxxx-xxxx`). */
+export const mfaCodeSchema = z
+  .string({ message: 'Enter the 6-digit code from your authenticator app or a backup code.' })
+  .trim()
+  .max(32, { message: 'Enter the 6-digit code from your authenticator app or a backup code.' })
+  .refine((value) => /^(\d{6}|[a-z0-9]{8})$/i.test(stripCodeSeparators(value)), {
+    message: 'Enter the 6-digit code from your authenticator app or a backup code.',
+  });
+
+/** POST /api/auth/mfa/enable: proves the app was set up with the secret from /setup. */
+export const mfaCodeInput = z.object({ code: totpCodeSchema });
+export type MfaCodeInput = z.input<typeof mfaCodeInput>;
+
+/** POST /api/auth/mfa/challenge: second step of a sign-in that answered `{ mfaRequired, challengeToken }`. */
+export const mfaChallengeInput = z.object({
+  challengeToken: z
+    .string({ message: 'Your sign-in expired. Sign in again.' })
+    .min(16, { message: 'Your sign-in expired. Sign in again.' })
+    .max(512, { message: 'Your sign-in expired. Sign in again.' }),
+  code: mfaCodeSchema,
+});
+export type MfaChallengeInput = z.input<typeof mfaChallengeInput>;
+
+/** POST /api/auth/mfa/disable: re-authentication with the password and a current code (or a backup code). */
+export const mfaDisableInput = z.object({
+  password: z.string({ message: 'Enter your password.' }).min(1, { message: 'Enter your password.' }).max(PASSWORD_MAX),
+  code: mfaCodeSchema,
+});
+export type MfaDisableInput = z.input<typeof mfaDisableInput>;
+
+/** POST /api/auth/mfa/setup: the pending secret (valid 10 minutes) to type in or scan. */
+export const mfaSetupResponse = z.object({
+  /** Base32 secret for manual entry. */
+  secret: z.string(),
+  /** `otpauth://totp/...` key URI (issuer WatchTogether, label = username). */
+  otpauthUrl: z.string(),
+  /** The key URI as a QR code, `data:image/png;base64,...`. */
+  qrDataUrl: z.string(),
+});
+export type MfaSetupResponse = z.infer<typeof mfaSetupResponse>;
+
+/** POST /api/auth/mfa/enable: the backup codes, shown once (only their hashes are stored). */
+export const mfaEnableResponse = z.object({
+  backupCodes: z.array(z.string()).length(BACKUP_CODE_COUNT),
+});
+export type MfaEnableResponse = z.infer<typeof mfaEnableResponse>;
+
+/** GET /api/auth/mfa/status */
+export const mfaStatusResponse = z.object({
+  enabled: z.boolean(),
+  backupCodesLeft: z.number().int().min(0),
+});
+export type MfaStatusResponse = z.infer<typeof mfaStatusResponse>;
 
 /** Error body of every /api/auth endpoint: `fields` holds one sentence per invalid field. */
 export const apiErrorSchema = z.object({

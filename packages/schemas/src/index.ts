@@ -1,3 +1,5 @@
 export * from './socket';
 export * from './limits';
 export * from './auth';
+export * from './account';
+export * from './dev-outbox';

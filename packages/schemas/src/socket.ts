@@ -14,7 +14,11 @@ export type Ack<T = undefined> = T extends undefined
 
 export const forceLogoutSchema = z.object({ reason: z.string() });
 
+/** Sent when a connected socket's access token expires; the server then disconnects it. */
+export const authExpiredSchema = z.object({ code: z.literal('TOKEN_EXPIRED'), message: z.string() });
+
 /** Events the server emits on every namespace. */
 export interface CommonServerToClientEvents {
   force_logout: (payload: z.infer<typeof forceLogoutSchema>) => void;
+  'auth:expired': (payload: z.infer<typeof authExpiredSchema>) => void;
 }

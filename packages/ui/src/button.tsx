@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes } from 'react';
 import { cx } from './cx';
 
-export type ButtonVariant = 'primary' | 'accent' | 'secondary' | 'ghost' | 'outline' | 'inverse';
+export type ButtonVariant = 'primary' | 'accent' | 'secondary' | 'ghost' | 'outline' | 'inverse' | 'danger';
 export type ButtonSize = 'sm' | 'md' | 'lg';
 
 const base =
@@ -19,6 +19,8 @@ const variants: Record<ButtonVariant, string> = {
     'border border-line bg-surface text-ink hover:border-brand-400 hover:text-brand-700 dark:hover:text-brand-200',
   /** On a dark or brand-coloured background. */
   inverse: 'text-white ring-1 ring-white/40 ring-inset hover:bg-white/10',
+  /** Irreversible actions: deactivate, delete. */
+  danger: 'bg-red-600 text-white shadow-sm shadow-red-900/20 hover:bg-red-500 active:bg-red-700',
 };
 
 const sizes: Record<ButtonSize, string> = {

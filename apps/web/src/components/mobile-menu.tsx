@@ -4,12 +4,14 @@ import { buttonClasses, cx } from '@wt/ui';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
+import { useAuth } from '@/auth/auth-provider';
 import { CloseIcon, MenuIcon } from './icons';
 import { isActivePath, PRIMARY_NAV } from './site-nav';
 
 /** The header's navigation below the `md` breakpoint: a disclosure panel under the bar. */
 export function MobileMenu() {
   const [isOpen, setOpen] = useState(false);
+  const { status } = useAuth();
   const pathname = usePathname();
   const panelId = useId();
   const close = () => setOpen(false);
@@ -64,7 +66,8 @@ export function MobileMenu() {
             })}
           </ul>
         </nav>
-        <div className="mt-4 grid grid-cols-2 gap-3">
+        {/* Signed in, the avatar menu in the bar has Settings and Sign out. */}
+        <div className="mt-4 grid grid-cols-2 gap-3" hidden={status === 'signed-in'}>
           <Link
             href="/sign-in"
             onClick={close}

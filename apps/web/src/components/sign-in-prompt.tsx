@@ -1,13 +1,40 @@
+'use client';
+
 import { buttonClasses, Card } from '@wt/ui';
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { useAuth } from '@/auth/auth-provider';
 import { LockIcon } from './icons';
 
 /**
- * Shown where a page needs an account. Accounts are not open yet, so it says so plainly and
- * points somewhere useful instead of showing an empty or made-up list.
+ * Shown where a page needs an account, once the session restore found none: it says what signing in
+ * unlocks and links to sign-in (coming back here afterwards). Signed in, it shows `signedIn` instead.
  */
-export function SignInPrompt({ title, children }: { title: string; children: ReactNode }) {
+export function SignInPrompt({
+  title,
+  children,
+  signedIn = null,
+}: {
+  title: string;
+  children: ReactNode;
+  /** What to show a signed-in visitor in the prompt's place. */
+  signedIn?: ReactNode;
+}) {
+  const { status } = useAuth();
+  const pathname = usePathname();
+
+  if (status === 'signed-in') return <>{signedIn}</>;
+  if (status === 'loading') {
+    return (
+      <Card className="flex items-center gap-4 border-dashed" aria-busy="true">
+        <span className="size-12 shrink-0 animate-pulse rounded-2xl bg-surface-2" aria-hidden="true" />
+        <p role="status" className="text-sm text-ink-muted">
+          Checking whether you are signed in…
+        </p>
+      </Card>
+    );
+  }
   return (
     <Card className="flex flex-col items-start gap-4 border-dashed sm:flex-row sm:items-center">
       <span className="grid size-12 shrink-0 place-items-center rounded-2xl bg-brand-100 text-brand-700 dark:bg-brand-900/60 dark:text-brand-200">
@@ -18,7 +45,10 @@ export function SignInPrompt({ title, children }: { title: string; children: Rea
         <p className="mt-1 text-sm leading-6 text-ink-muted">{children}</p>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Link href="/sign-in" className={buttonClasses({ variant: 'outline', size: 'sm' })}>
+        <Link
+          href={`/sign-in?${new URLSearchParams({ next: pathname })}`}
+          className={buttonClasses({ variant: 'outline', size: 'sm' })}
+        >
           Sign in
         </Link>
         <Link href="/sign-up" className={buttonClasses({ size: 'sm' })}>

@@ -1,5 +1,6 @@
-import { buttonClasses, Container, Logo } from '@wt/ui';
+import { Container, Logo } from '@wt/ui';
 import Link from 'next/link';
+import { AccountMenu } from './account-menu';
 import { MobileMenu } from './mobile-menu';
 import { NavLinks } from './nav-links';
 import { PRIMARY_NAV } from './site-nav';
@@ -17,14 +18,7 @@ export function SiteHeader() {
         </nav>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
           <ThemeToggle />
-          <div className="hidden items-center gap-2 sm:flex">
-            <Link href="/sign-in" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
-              Sign in
-            </Link>
-            <Link href="/sign-up" className={buttonClasses({ size: 'sm' })}>
-              Get started
-            </Link>
-          </div>
+          <AccountMenu />
           <MobileMenu />
         </div>
       </Container>

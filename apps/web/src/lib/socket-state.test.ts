@@ -4,6 +4,7 @@ import {
   nextSocketState,
   RECONNECT_BACKOFF,
   resolveAuth,
+  socketAuthErrorCode,
   socketOptions,
   type AccessTokenProvider,
   type SocketAuthPayload,
@@ -134,5 +135,19 @@ describe('nextSocketState', () => {
 
   it('returns the same object when an open arrives while connected, so React does not re-render', () => {
     expect(nextSocketState(connected, { type: 'open' })).toBe(connected);
+  });
+});
+
+describe('socketAuthErrorCode', () => {
+  it.each([
+    [{ message: 'Your session expired.', data: { code: 'TOKEN_EXPIRED' } }, 'TOKEN_EXPIRED'],
+    [{ message: 'Signed in elsewhere.', data: { code: 'SESSION_REVOKED' } }, 'SESSION_REVOKED'],
+    [{ message: 'Sign in first.', data: { code: 'UNAUTHENTICATED' } }, 'UNAUTHENTICATED'],
+    [{ message: 'xhr poll error' }, null],
+    [{ message: 'odd', data: { code: 'SOMETHING_ELSE' } }, null],
+    [{ message: 'odd', data: 'TOKEN_EXPIRED' }, null],
+    [null, null],
+  ])('%j -> %s', (err, expected) => {
+    expect(socketAuthErrorCode(err)).toBe(expected);
   });
 });

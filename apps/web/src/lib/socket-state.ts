@@ -12,12 +12,29 @@ export const RECONNECT_BACKOFF = {
   randomizationFactor: 0.5,
 } as const;
 
-/** Handshake payload; the API verifies `token` (DESIGN section 5) once accounts exist. */
+/** Handshake payload: the API verifies `token` (the access token) on every handshake. */
 export interface SocketAuthPayload {
   token?: string;
 }
 
 export type AccessTokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
+
+/** Codes the API puts in `connect_error` data (and `auth:expired`) when it refuses a socket's token. */
+export const SOCKET_AUTH_ERROR_CODES = [
+  'TOKEN_EXPIRED',
+  'TOKEN_INVALID',
+  'SESSION_REVOKED',
+  'UNAUTHENTICATED',
+] as const;
+export type SocketAuthErrorCode = (typeof SOCKET_AUTH_ERROR_CODES)[number];
+
+/** The auth code of a refused handshake (`err.data.code`), or null for a network or other error. */
+export function socketAuthErrorCode(err: unknown): SocketAuthErrorCode | null {
+  const code = (err as { data?: { code?: unknown } } | null)?.data?.code;
+  return typeof code === 'string' && (SOCKET_AUTH_ERROR_CODES as readonly string[]).includes(code)
+    ? (code as SocketAuthErrorCode)
+    : null;
+}
 
 export function socketOptions(getAccessToken?: AccessTokenProvider): Partial<ManagerOptions & SocketOptions> {
   return {

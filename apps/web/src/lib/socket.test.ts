@@ -40,3 +40,44 @@ describe('getSocket', () => {
     expect(getSocket('/global', { origin })).toBe(socket);
   });
 });
+
+describe('configureSocketAuth', () => {
+  type AuthCallback = (cb: (data: object) => void) => void;
+  const handshakeAuth = (socket: { auth: unknown }) =>
+    new Promise<object>((resolve) => (socket.auth as AuthCallback)(resolve));
+
+  it('hands every handshake the current token, also to sockets created before it was configured', async () => {
+    const { configureSocketAuth, getSocket, origin } = await fresh();
+    const socket = getSocket('/rooms', { origin });
+    expect(await handshakeAuth(socket)).toEqual({});
+
+    let token = 'first-token';
+    configureSocketAuth({ getAccessToken: () => token, onAuthError: () => {} });
+    expect(await handshakeAuth(socket)).toEqual({ token: 'first-token' });
+    token = 'refreshed-token';
+    expect(await handshakeAuth(socket)).toEqual({ token: 'refreshed-token' });
+
+    configureSocketAuth(null);
+    expect(await handshakeAuth(socket)).toEqual({});
+  });
+
+  it('reports a handshake refused over its token, and a token that expired while connected', async () => {
+    const { configureSocketAuth, getSocket, origin } = await fresh();
+    const codes: string[] = [];
+    configureSocketAuth({ getAccessToken: () => null, onAuthError: (code) => codes.push(code) });
+    const socket = getSocket('/global', { origin }) as unknown as {
+      emitReserved: (event: string, ...args: unknown[]) => void;
+      listeners: (event: string) => Array<(...args: unknown[]) => void>;
+    };
+
+    socket.emitReserved(
+      'connect_error',
+      Object.assign(new Error('expired'), { data: { code: 'TOKEN_EXPIRED' } }),
+    );
+    socket.emitReserved('connect_error', new Error('xhr poll error'));
+    for (const listener of socket.listeners('auth:expired'))
+      listener({ code: 'TOKEN_EXPIRED', message: 'Expired.' });
+
+    expect(codes).toEqual(['TOKEN_EXPIRED', 'TOKEN_EXPIRED']);
+  });
+});

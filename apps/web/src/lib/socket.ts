@@ -5,16 +5,38 @@ import { io, type Socket } from 'socket.io-client';
 import {
   INITIAL_SOCKET_STATE,
   nextSocketState,
+  socketAuthErrorCode,
   socketOptions,
   type AccessTokenProvider,
+  type SocketAuthErrorCode,
   type SocketEvent,
   type SocketState,
 } from './socket-state';
 
-export type { SocketState, SocketStatus } from './socket-state';
+export type { SocketAuthErrorCode, SocketState, SocketStatus } from './socket-state';
 
 /** Event maps per namespace grow in @wt/schemas; every namespace has the common ones. */
 export type AppSocket = Socket<CommonServerToClientEvents>;
+
+/**
+ * How sockets authenticate, set once by the AuthProvider: where the access token comes from, and who
+ * hears when the API refuses or drops a socket over its token (`connect_error` with `data.code`, or
+ * `auth:expired` while connected), so it can refresh and reconnect.
+ */
+export interface SocketAuth {
+  getAccessToken: AccessTokenProvider;
+  onAuthError: (code: SocketAuthErrorCode) => void;
+}
+
+let socketAuth: SocketAuth | null = null;
+
+/** Installs (or, with null, removes) the socket authentication. Sockets created earlier use it too. */
+export function configureSocketAuth(auth: SocketAuth | null): void {
+  socketAuth = auth;
+}
+
+/** The configured token, looked up on every handshake rather than captured at creation. */
+const configuredAccessToken: AccessTokenProvider = () => socketAuth?.getAccessToken();
 
 export interface GetSocketOptions {
   /** Supplies the access token for the handshake; called again before every reconnect. */
@@ -35,9 +57,13 @@ class SocketConnection {
       // `active` is false after a deliberate disconnect by either side; socket.io won't retry.
       this.apply({ type: 'disconnect', reason, willReconnect: socket.active }),
     );
-    socket.on('connect_error', (err) =>
-      this.apply({ type: 'connect_error', message: err.message, willRetry: socket.active }),
-    );
+    socket.on('connect_error', (err) => {
+      this.apply({ type: 'connect_error', message: err.message, willRetry: socket.active });
+      const code = socketAuthErrorCode(err);
+      if (code) socketAuth?.onAuthError(code);
+    });
+    // The server says the token expired while connected, then disconnects this socket.
+    socket.on('auth:expired', () => socketAuth?.onAuthError('TOKEN_EXPIRED'));
     socket.io.on('reconnect_attempt', () => this.apply({ type: 'open' }));
     socket.io.on('reconnect_failed', () => this.apply({ type: 'reconnect_failed' }));
   }
@@ -89,7 +115,7 @@ const connections = new Map<SocketNamespace, SocketConnection>();
 function getConnection(namespace: SocketNamespace, opts: GetSocketOptions = {}): SocketConnection {
   let connection = connections.get(namespace);
   if (!connection) {
-    const options = socketOptions(opts.getAccessToken);
+    const options = socketOptions(opts.getAccessToken ?? configuredAccessToken);
     // Same origin: namespaces share one Manager, so /rooms and /global ride one connection.
     const socket: AppSocket = opts.origin
       ? io(`${opts.origin}${namespace}`, options)

@@ -4,8 +4,9 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@wt/api';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import superjson from 'superjson';
+import { useAuthClient } from '@/auth/auth-provider';
 import { makeQueryClient } from './query-client';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -27,11 +28,35 @@ function getQueryClient(): QueryClient {
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
+  const auth = useAuthClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: TRPC_PATH, transformer: superjson })],
+      links: [
+        httpBatchLink({
+          url: TRPC_PATH,
+          transformer: superjson,
+          // The access token lives in memory (AuthProvider); fetched fresh for every batch.
+          async headers() {
+            const token = await auth.getFreshAccessToken();
+            return token ? { authorization: `Bearer ${token}` } : {};
+          },
+        }),
+      ],
     }),
   );
+
+  // Another user (or nobody) now: drop what was fetched as the previous one.
+  useEffect(() => {
+    let userId = auth.getState().user?.id ?? null;
+    let settled = auth.getState().status !== 'loading';
+    return auth.subscribe(() => {
+      const { status, user } = auth.getState();
+      const next = user?.id ?? null;
+      if (settled && next !== userId) void queryClient.resetQueries();
+      userId = next;
+      settled = status !== 'loading';
+    });
+  }, [auth, queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

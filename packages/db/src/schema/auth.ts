@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, timestamptz, uuidPk } from './columns';
 import { users } from './users';
 
@@ -71,8 +71,12 @@ export const twoFactors = pgTable('two_factors', {
     .notNull()
     .unique()
     .references(() => users.id, { onDelete: 'cascade' }),
+  /** The TOTP secret sealed with AES-256-GCM under a key derived from the auth secret, never in clear. */
   secret: text('secret').notNull(),
+  /** JSON array of salted SHA-256 hashes of the unused backup codes. */
   backupCodes: text('backup_codes').notNull(),
+  /** TOTP time step (unix seconds / 30) of the last accepted code: a code of that step or older is a replay. */
+  lastTotpStep: integer('last_totp_step'),
   ...timestamps(),
 });
 

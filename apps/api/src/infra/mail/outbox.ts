@@ -1,3 +1,4 @@
+import { desc, eq, sql } from 'drizzle-orm';
 import { schema, type Database } from '@wt/db';
 import type { Mailer, MailMessage } from './types';
 
@@ -18,4 +19,27 @@ export function createOutboxMailer(db: Database, now: () => Date): Mailer {
       });
     },
   };
+}
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  createdAt: Date;
+}
+
+/** The newest messages in the outbox, optionally only those to one address (any letter case). */
+export async function listOutboxMessages(
+  db: Database,
+  filter: { to?: string | undefined; limit: number },
+): Promise<OutboxMessage[]> {
+  const t = schema.mailOutbox;
+  return db
+    .select({ id: t.id, to: t.to, subject: t.subject, text: t.text, html: t.html, createdAt: t.createdAt })
+    .from(t)
+    .where(filter.to === undefined ? undefined : eq(sql`lower(${t.to})`, filter.to.toLowerCase()))
+    .orderBy(desc(t.createdAt))
+    .limit(filter.limit);
 }

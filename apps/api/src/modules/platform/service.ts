@@ -1,5 +1,6 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { schema, type Database } from '@wt/db';
+import { activeUsersFilter } from '../account/active-users';
 
 export interface PlatformStats {
   users: number;
@@ -11,7 +12,8 @@ export interface PlatformStats {
 /** Live numbers for the landing page, straight from PostgreSQL. */
 export async function platformStats(db: Database): Promise<PlatformStats> {
   const [users, rooms, watch, series] = await Promise.all([
-    db.select({ n: count() }).from(schema.users).where(isNull(schema.users.deletedAt)),
+    // Deactivated and deleted accounts are hidden everywhere, counts included.
+    db.select({ n: count() }).from(schema.users).where(activeUsersFilter),
     db.select({ n: count() }).from(schema.rooms).where(eq(schema.rooms.isActive, true)),
     db
       .select({ secs: sql<string>`coalesce(sum(${schema.watchSessions.durationSecs}), 0)` })

@@ -14,7 +14,7 @@ export default function FriendsPage() {
         </p>
       </AreaPageHeader>
       <SignInPrompt title="Sign in to see your friends">
-        Your friend list and requests live with your account. Accounts open soon.
+        Your friend list and requests live with your account.
       </SignInPrompt>
     </>
   );

@@ -17,7 +17,7 @@ export default function GuildsPage() {
         </p>
       </AreaPageHeader>
       <SignInPrompt title="Sign in to find or found a guild">
-        Guilds arrive with accounts. Create one, or join a public guild, as soon as sign-up opens.
+        Guilds belong to accounts. Sign in to create one or join a public guild.
       </SignInPrompt>
       <div className="mt-10">
         <FeatureList

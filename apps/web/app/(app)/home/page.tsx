@@ -3,6 +3,7 @@ import { AreaPageHeader } from '@/components/area-shell';
 import { FeatureList } from '@/components/feature-list';
 import { TrophyIcon, UsersIcon, PlayIcon } from '@/components/icons';
 import { SignInPrompt } from '@/components/sign-in-prompt';
+import { WelcomeCard } from '@/components/welcome-card';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -12,9 +13,8 @@ export default function HomePage() {
       <AreaPageHeader title="Home">
         <p>Your starting point: rooms you are in, friends who are online and how your week is going.</p>
       </AreaPageHeader>
-      <SignInPrompt title="Sign in to see your home">
-        Accounts open soon. Once you are signed in, this page shows your rooms, your friends and your XP for
-        the week.
+      <SignInPrompt title="Sign in to see your home" signedIn={<WelcomeCard />}>
+        Once you are signed in, this page shows your rooms, your friends and your XP for the week.
       </SignInPrompt>
       <div className="mt-10">
         <FeatureList

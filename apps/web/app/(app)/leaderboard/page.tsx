@@ -36,7 +36,7 @@ export default function LeaderboardPage() {
         </Card>
       </div>
       <div className="mt-8">
-        <SignInPrompt title="The first week starts when accounts open">
+        <SignInPrompt title="Sign in to climb the board">
           Rankings appear here once people are watching. Sign up to be on the very first board.
         </SignInPrompt>
       </div>

@@ -13,7 +13,7 @@ export default function RoomsPage() {
         <p>Rooms you host, rooms you have joined and invites waiting for you.</p>
       </AreaPageHeader>
       <SignInPrompt title="Sign in to see your rooms">
-        Hosting a room needs an account, and accounts open soon. Until then, see how rooms work in the lobby.
+        Hosting a room needs an account. Until you have one, see how rooms work in the lobby.
       </SignInPrompt>
       <Link href="/explore" className={buttonClasses({ variant: 'outline', className: 'mt-8' })}>
         Visit the rooms lobby

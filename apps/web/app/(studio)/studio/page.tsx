@@ -32,7 +32,7 @@ export default function StudioPage() {
         </p>
       </AreaPageHeader>
       <SignInPrompt title="Sign in to open your studio">
-        You need an approved creator account to publish. Accounts, and creator applications, open soon.
+        You need an approved creator account to publish. Creator applications open soon.
       </SignInPrompt>
 
       <section aria-labelledby="studio-steps" className="mt-12">
