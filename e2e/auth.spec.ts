@@ -1,4 +1,13 @@
-import { authenticator, freshUser, signIn, signOut, submitSignIn } from './auth-helpers';
+import {
+  authenticator,
+  createVerifiedUser,
+  freshUser,
+  linkIn,
+  signIn,
+  signOut,
+  submitSignIn,
+  waitForMail,
+} from './auth-helpers';
 import { expect, test } from './fixtures';
 
 /**
@@ -137,4 +146,23 @@ test('a wrong password gets the same sentence as an unknown account, and the log
     "That email/username and password don't match.",
   );
   await expect(page.getByLabel('Email or username')).toHaveValue('nobody_here_e2e');
+});
+
+test('forgot password: the emailed link sets a new password that signs in', async ({ page, request }) => {
+  const user = await createVerifiedUser(request);
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
+
+  const mail = await waitForMail(request, user.email, /reset your .* password/i);
+  await page.goto(linkIn(mail.text, '/reset-password'));
+  const newPassword = `${user.password} renewed`;
+  await page.getByLabel('New password').fill(newPassword);
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your password is changed');
+
+  await page.getByRole('link', { name: 'Sign in with your new password' }).click();
+  await signIn(page, { ...user, password: newPassword });
 });

@@ -30,9 +30,7 @@ function buildTargetsOtherApi() {
   try {
     const manifest = JSON.parse(readFileSync(path.join(root, 'apps/web/.next/routes-manifest.json'), 'utf8'));
     const rewrites = [...(manifest.rewrites?.beforeFiles ?? []), ...(manifest.rewrites?.afterFiles ?? [])];
-    return !rewrites.some(
-      (r) => typeof r.destination === 'string' && r.destination.startsWith(`${apiOrigin}/`),
-    );
+    return !rewrites.some((r) => typeof r.destination === 'string' && r.destination.startsWith(`${apiOrigin}/`));
   } catch {
     return true;
   }
@@ -42,9 +40,7 @@ function webNeedsBuild() {
   const buildId = path.join(root, 'apps/web/.next/BUILD_ID');
   if (process.argv.includes('--rebuild') || !existsSync(buildId) || buildTargetsOtherApi()) return true;
   const built = statSync(buildId).mtimeMs;
-  return ['apps/web', 'packages/ui/src', 'packages/schemas/src'].some(
-    (d) => newestMtime(path.join(root, d)) > built,
-  );
+  return ['apps/web', 'packages/ui/src', 'packages/schemas/src'].some((d) => newestMtime(path.join(root, d)) > built);
 }
 
 if (webNeedsBuild()) {
@@ -109,9 +105,11 @@ async function waitForHealth(url, timeoutMs) {
 
 run('api', bin('apps/api', 'tsx'), ['src/server.ts'], path.join(root, 'apps/api'), {
   API_PORT: apiPort,
-  // API_NODE_ENV sets the API's mode alone (the browser tests want its dev outbox); NODE_ENV would
-  // also reach `next build` / `next start`, which must stay production.
-  NODE_ENV: process.env.API_NODE_ENV || process.env.NODE_ENV || 'production',
+  // `pnpm start` is the embedded, run-it-on-your-machine mode: the API runs in development mode so the
+  // dev outbox works (sign-up completes offline) and no AUTH_SECRET is needed. A deployment sets
+  // API_NODE_ENV=production (and AUTH_SECRET). API_NODE_ENV sets the API's mode alone: NODE_ENV would
+  // also reach `next build` / `next start`, which always build and serve the production web app.
+  NODE_ENV: process.env.API_NODE_ENV || 'development',
   WEB_ORIGIN: process.env.WEB_ORIGIN || `http://localhost:${webPort}`,
 });
 if (!(await waitForHealth(`http://127.0.0.1:${apiPort}/health`, 180_000))) {
@@ -122,8 +120,6 @@ if (!(await waitForHealth(`http://127.0.0.1:${apiPort}/health`, 180_000))) {
     API_ORIGIN: apiOrigin,
   });
   if (await waitForHealth(`http://127.0.0.1:${webPort}/`, 60_000)) {
-    console.log(
-      `\n[start] WatchTogether is running: http://localhost:${webPort}  (API http://localhost:${apiPort})\n`,
-    );
+    console.log(`\n[start] WatchTogether is running: http://localhost:${webPort}  (API http://localhost:${apiPort})\n`);
   }
 }

@@ -22,3 +22,13 @@ export interface AppServices {
   version: string;
   now: () => Date;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Decorated by buildApp (app.ts). Declared beside AppServices too, so code that reaches it through
+     * `request.server` type-checks wherever this file is seen, such as the web app's view of the API types.
+     */
+    services: AppServices;
+  }
+}

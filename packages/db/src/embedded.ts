@@ -38,16 +38,28 @@ async function importEmbeddedPostgres() {
   return mod.default;
 }
 
+async function isPostgresProcess(pid: number): Promise<boolean> {
+  try {
+    const comm = (await readFile(`/proc/${pid}/comm`, 'utf8')).trim();
+    return comm === 'postgres' || comm === 'postmaster';
+  } catch {
+    // No /proc (macOS): trust the signal check.
+    return true;
+  }
+}
+
 /** A postmaster.pid left by a crash makes postgres refuse to start; remove it when its process is gone. */
 async function clearStalePid(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  // The PID in a stale file may since have been reused by an unrelated process: only a live process
+  // that is a postgres server counts.
   let alive = false;
   try {
     if (pid > 0) {
       process.kill(pid, 0);
-      alive = true;
+      alive = await isPostgresProcess(pid);
     }
   } catch {
     alive = false;

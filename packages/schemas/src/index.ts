@@ -1,5 +1,6 @@
 export * from './socket';
 export * from './limits';
 export * from './auth';
+export * from './auth-responses';
 export * from './account';
 export * from './dev-outbox';

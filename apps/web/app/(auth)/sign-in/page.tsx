@@ -10,6 +10,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <SignInView
       next={firstParam(params, 'next')}
+      mfaChallenge={firstParam(params, 'mfaChallenge')}
       oauthError={oauthErrorMessage(firstParam(params, 'oauthError'))}
     />
   );

@@ -26,17 +26,19 @@ export interface SignInViewProps {
   next?: string;
   /** A sentence from the OAuth callback (`?oauthError=`), already mapped to our own words. */
   oauthError?: string | null;
+  /** Set when a provider sign-in needs the second factor (`?mfaChallenge=` from the OAuth callback). */
+  mfaChallenge?: string | undefined;
 }
 
 /**
  * Sign in with email or username and password; a second step asks for a code when the account uses
  * two-step verification. The credentials form keeps its values while the code step is shown.
  */
-export function SignInView({ next, oauthError }: SignInViewProps) {
+export function SignInView({ next, oauthError, mfaChallenge }: SignInViewProps) {
   const { client, status, user } = useAuth();
   const router = useRouter();
   const destination = safeNextPath(next);
-  const [challengeToken, setChallengeToken] = useState<string | null>(null);
+  const [challengeToken, setChallengeToken] = useState<string | null>(mfaChallenge ?? null);
   const [unverified, setUnverified] = useState(false);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const [finishing, setFinishing] = useState(false);

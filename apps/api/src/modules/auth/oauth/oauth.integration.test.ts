@@ -178,7 +178,7 @@ describe('OAuth sign-in', () => {
     expect(refresh).toBeNull();
     expect(location.pathname).toBe('/sign-in');
     expect(location.searchParams.get('mfaChallenge')).toMatch(/.{16,}/);
-    expect(location.searchParams.get('returnTo')).toBe('/rooms');
+    expect(location.searchParams.get('next')).toBe('/rooms');
   });
 
   it('accepts Apple answering with a form POST', async () => {

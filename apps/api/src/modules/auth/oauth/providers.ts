@@ -1,6 +1,7 @@
+import { OAUTH_PROVIDER_LABELS, type OAuthProviderId } from '@wt/schemas';
 import type { Env } from '../../../env';
 
-export type OAuthProviderId = 'google' | 'discord' | 'apple';
+export type { OAuthProviderId };
 
 export interface OAuthProvider {
   id: OAuthProviderId;
@@ -23,7 +24,7 @@ export function configuredProviders(env: Env): OAuthProvider[] {
   if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
     providers.push({
       id: 'google',
-      label: 'Google',
+      label: OAUTH_PROVIDER_LABELS.google,
       clientId: env.GOOGLE_CLIENT_ID,
       clientSecret: env.GOOGLE_CLIENT_SECRET,
       scope: 'openid email profile',
@@ -34,7 +35,7 @@ export function configuredProviders(env: Env): OAuthProvider[] {
     const base = (env.DISCORD_BASE_URL ?? 'https://discord.com').replace(/\/+$/, '');
     providers.push({
       id: 'discord',
-      label: 'Discord',
+      label: OAUTH_PROVIDER_LABELS.discord,
       clientId: env.DISCORD_CLIENT_ID,
       clientSecret: env.DISCORD_CLIENT_SECRET,
       scope: 'identify email',
@@ -50,7 +51,7 @@ export function configuredProviders(env: Env): OAuthProvider[] {
   if (env.APPLE_CLIENT_ID && env.APPLE_CLIENT_SECRET) {
     providers.push({
       id: 'apple',
-      label: 'Apple',
+      label: OAUTH_PROVIDER_LABELS.apple,
       clientId: env.APPLE_CLIENT_ID,
       // Apple's "client secret" is a JWT signed with the team's key, generated outside the app.
       clientSecret: env.APPLE_CLIENT_SECRET,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { OAUTH_PROVIDERS } from '@wt/schemas';
 import type { AppServices } from '../../../services';
 import { authenticate, continueSignIn, setRefreshCookie } from '../index';
 import { createOAuthClient, OAuthFlowError } from './client';
@@ -7,7 +8,7 @@ import { configuredProviders, type OAuthProvider } from './providers';
 import { connectedProviders, resolveOAuthUser, safeReturnTo, savePendingOAuth, takePendingOAuth, unlinkProvider } from './service';
 
 const COOKIE = 'wt_oauth';
-const providerParams = z.object({ provider: z.enum(['google', 'discord', 'apple']) });
+const providerParams = z.object({ provider: z.enum(OAUTH_PROVIDERS) });
 
 /**
  * OAuth sign-in and account linking (Google, Discord, Apple), mounted at /api/auth/oauth. The callback
@@ -118,7 +119,7 @@ export async function oauthRoutes(app: FastifyInstance, opts: { services: AppSer
       });
       if (result.kind === 'mfa') {
         return reply.redirect(
-          `${webBase}/sign-in?${new URLSearchParams({ mfaChallenge: result.challengeToken, returnTo: pending.returnTo })}`,
+          `${webBase}/sign-in?${new URLSearchParams({ mfaChallenge: result.challengeToken, next: pending.returnTo })}`,
         );
       }
       setRefreshCookie(reply, services, result.refreshToken, result.refreshExpiresAt);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type Database } from '@wt/db';
+import { OAUTH_PROVIDER_LABELS } from '@wt/schemas';
 import type { AppServices } from '../../../services';
 import type { OAuthProfile, OAuthProviderId } from './providers';
 import { usernameBase } from './providers';
@@ -51,7 +52,7 @@ export type ResolveResult =
   | { ok: true; userId: string; created: boolean; linked: boolean }
   | { ok: false; code: 'OAUTH_EMAIL_IN_USE' | 'OAUTH_NO_EMAIL' | 'OAUTH_ACCOUNT_DISABLED' | 'OAUTH_ALREADY_LINKED'; message: string };
 
-const labels: Record<OAuthProviderId, string> = { google: 'Google', discord: 'Discord', apple: 'Apple' };
+const labels = OAUTH_PROVIDER_LABELS;
 
 /**
  * Who is this? An existing link wins; else a VERIFIED provider email links to the account with that
