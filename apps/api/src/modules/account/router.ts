@@ -7,7 +7,7 @@ import {
   deleteAccountInput,
 } from '@wt/schemas';
 import type { AppServices } from '../../services';
-import { authenticate, authErrors, parseInput, type FailureThrottle } from '../auth';
+import { authenticate, authErrors, parseInput, perIpLimit, type FailureThrottle } from '../auth';
 import {
   changePassword,
   confirmEmailChange,
@@ -18,14 +18,7 @@ import {
 } from './service';
 
 /** Each route checks a password or a token: a per-IP budget on top of the per-account backoff. */
-const PER_IP_LIMIT = {
-  rateLimit: {
-    max: 10,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-      authErrors.rateLimited(Math.ceil(context.ttl / 1000), 'requests from your network'),
-  },
-};
+const PER_IP_LIMIT = perIpLimit(10);
 
 function actorOf(request: FastifyRequest): Actor {
   if (!request.auth) throw authErrors.unauthenticated();

@@ -30,3 +30,4 @@ export { type FailureThrottle } from './throttle';
 export { socketAuth, type SocketAuthErrorData } from './socket';
 export { authPlugin } from './plugin';
 export { authRoutes } from './router';
+export { perIpLimit } from './rate-limit';

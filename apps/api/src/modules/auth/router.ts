@@ -18,23 +18,13 @@ import {
 import { bearerToken, loadAuthUser, type SessionMeta, type StartedSession } from './session';
 import type { FailureThrottle } from './throttle';
 import { verifyAccessToken } from './tokens';
+import { perIpLimit } from './rate-limit';
 
 export interface AuthRoutesOptions {
   services: AppServices;
   throttle: FailureThrottle;
 }
 
-/** Per-IP limits (requests per minute) on top of the per-account backoff; the 429 body is the auth one. */
-function perIpLimit(max: number) {
-  return {
-    rateLimit: {
-      max,
-      timeWindow: '1 minute',
-      errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-        authErrors.rateLimited(Math.ceil(context.ttl / 1000), 'requests from your network'),
-    },
-  };
-}
 
 function metaOf(request: FastifyRequest): SessionMeta {
   return { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };

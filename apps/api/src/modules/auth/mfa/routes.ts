@@ -1,20 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { mfaChallengeInput, mfaCodeInput, mfaDisableInput } from '@wt/schemas';
 import type { AppServices } from '../../../services';
-import { authenticate, authErrors, parseInput, setRefreshCookie, type FailureThrottle } from '../index';
+import { authenticate, parseInput, setRefreshCookie, type FailureThrottle } from '../index';
+import { perIpLimit } from '../rate-limit';
 import { disableMfa, enableMfa, mfaStatus, passMfaChallenge, startMfaSetup } from './service';
 
-/** Per-IP requests per minute, answered with the auth 429 body (RATE_LIMITED and the wait). */
-function perIpLimit(max: number) {
-  return {
-    rateLimit: {
-      max,
-      timeWindow: '1 minute',
-      errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-        authErrors.rateLimited(Math.ceil(context.ttl / 1000), 'requests from your network'),
-    },
-  };
-}
 // A code is one of 10^6: guessing is what the challenge limit is for (plus 5 wrong codes per challenge).
 const CHALLENGE_LIMIT = perIpLimit(10);
 const SETTINGS_LIMIT = perIpLimit(20);
