@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AnyJobDefinition, JobQueue } from './infra/queue';
 import { analyticsJobs, ENSURE_PARTITIONS_JOB } from './modules/analytics/jobs';
 import { accountJobs, PURGE_EXPIRED_ACCOUNTS_JOB } from './modules/account/jobs';
+import { authJobs, CLEANUP_AUTH_JOB } from './modules/auth/jobs';
 
 /** What job processors get: ids come in the job data, everything else is re-read from PostgreSQL. */
 export interface JobDeps {
@@ -13,7 +14,7 @@ export interface JobDeps {
 
 /** Every named background job of the API, each with its own retry policy (see the modules' jobs.ts). */
 export function createJobDefinitions(deps: JobDeps): AnyJobDefinition[] {
-  return [...analyticsJobs(deps), ...accountJobs(deps)] as AnyJobDefinition[];
+  return [...analyticsJobs(deps), ...accountJobs(deps), ...authJobs(deps)] as AnyJobDefinition[];
 }
 
 /**
@@ -27,6 +28,7 @@ export async function scheduleRecurringJobs(queue: JobQueue, now: Date): Promise
     { monthsAhead: 2 },
     { dedupeKey: `startup-${now.toISOString().slice(0, 10)}` },
   );
+  await queue.schedule(CLEANUP_AUTH_JOB, { key: 'daily', cron: '50 3 * * *' }, {});
   await queue.schedule(PURGE_EXPIRED_ACCOUNTS_JOB, { key: 'daily', cron: '30 3 * * *' }, {});
   // In-process jobs do not survive a restart: a purge queued before it is redone by this sweep.
   await queue.enqueue(
