@@ -17,6 +17,9 @@ import { mfaRoutes } from './modules/auth/mfa/routes';
 import { oauthRoutes } from './modules/auth/oauth/router';
 import { accountRoutes } from './modules/account/router';
 import { devRoutes } from './modules/dev/routes';
+import { roomRoutes } from './modules/rooms/routes';
+import { registerRoomSockets, type RoomSocketsHandle } from './modules/rooms/socket';
+import { httpStatusOf, isRoomError } from './modules/rooms/errors';
 import { appRouter, type AppRouter } from './trpc/root';
 import { createContextFactory } from './trpc/context';
 import type { AppServices } from './services';
@@ -26,6 +29,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: AppServices;
     redisHandle: RedisHandle | null;
+    /** The /rooms handlers' presence sweep (tests run it on demand). */
+    roomSockets: RoomSocketsHandle;
   }
 }
 
@@ -116,6 +121,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.code(error.status).send(error.toBody());
     }
+    if (isRoomError(error)) {
+      return reply.code(httpStatusOf(error)).send({ error: { code: error.code, message: error.message } });
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     reply.code(status).send({
@@ -133,6 +141,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(oauthRoutes, { prefix: '/api/auth/oauth', services });
   await app.register(accountRoutes, { prefix: '/api/account', services, throttle: app.authThrottle });
   await app.register(devRoutes, { prefix: '/api/dev', services });
+  await app.register(roomRoutes, { prefix: '/api/rooms', services });
+  // After the auth plugin: its handshake middleware must run before any /rooms handler.
+  const roomSockets = registerRoomSockets(services, { leaveGraceMs: env.ROOM_LEAVE_GRACE_MS });
+  app.decorate('roomSockets', roomSockets);
+  app.addHook('preClose', async () => roomSockets.stop());
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

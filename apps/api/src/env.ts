@@ -54,6 +54,12 @@ const envSchema = z.object({
     .int({ message: 'expects a whole number of milliseconds' })
     .positive({ message: 'expects a positive number of milliseconds' })
     .default(10_000),
+  /** How long a member who lost their connection keeps their place (and the lead) in a room. */
+  ROOM_LEAVE_GRACE_MS: z.coerce
+    .number({ message: 'expects a number of milliseconds' })
+    .int({ message: 'expects a whole number of milliseconds' })
+    .min(0, { message: 'expects zero or more milliseconds' })
+    .default(30_000),
   WEB_ORIGIN: urlWithProtocols(['http:', 'https:'], 'http://localhost:3000').default('http://localhost:3000'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -503,7 +503,7 @@ describe('migrations', () => {
 
   it.each([
     ['rooms', ['visibility', 'is_active']],
-    ['room_messages', ['room_id', 'created_at']],
+    ['room_messages', ['room_id', 'seq']],
     ['xp_log', ['user_id', 'created_at']],
     ['watch_sessions', ['user_id', 'started_at']],
     ['friend_requests', ['to_user_id', 'status']],

@@ -17,6 +17,8 @@ export type RoomVisibility = (typeof ROOM_VISIBILITIES)[number];
 export type RoomRole = (typeof ROOM_ROLES)[number];
 
 export const SLOW_MODE_SECONDS = 5;
+/** Per-user chat rate limit (every room together): at most this many messages in the window. */
+export const CHAT_RATE_LIMIT = { messages: 5, windowSeconds: 5 } as const;
 export const CHAT_HISTORY_PAGE = 100;
 /** An empty room stays open this long before it becomes inactive (its leader can reopen it). */
 export const EMPTY_ROOM_GRACE_MS = 5 * 60 * 1000;
@@ -92,6 +94,23 @@ export const inviteQuery = z.object({
 export const inviteUserInput = z.object({ userId: userIdSchema });
 export const inviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, { message: 'That invite link is not valid.' });
 
+/** tRPC inputs: `rooms.get`, `rooms.reopen` / `rooms.invitableFriends`, `rooms.inviteInfo`. */
+export const roomGetInput = z.object({ roomId: roomIdSchema, inviteCode: inviteCodeSchema.optional() });
+export const roomIdInput = z.object({ roomId: roomIdSchema });
+export const inviteInfoInput = z.object({ code: inviteCodeSchema });
+
+/** `GET /api/rooms/:id/invite` answer. */
+export const roomInviteLinkSchema = z.object({ code: z.string(), expires_in: z.number().int(), url: z.string() });
+export type RoomInviteLink = z.infer<typeof roomInviteLinkSchema>;
+
+/** `notifications.payload` of type `room_invite` (also the `notification` event on /global). */
+export interface RoomInviteNotificationPayload {
+  roomId: string;
+  roomName: string;
+  fromUserId: string;
+  code: string;
+}
+
 export const personSchema = z.object({
   id: z.string().uuid(),
   username: z.string(),
@@ -120,6 +139,9 @@ export const roomSummarySchema = z.object({
   guild: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
 });
 export type RoomSummary = z.infer<typeof roomSummarySchema>;
+
+export const lobbyPageSchema = z.object({ rooms: z.array(roomSummarySchema), nextCursor: z.string().nullable() });
+export type LobbyPage = z.infer<typeof lobbyPageSchema>;
 
 /** The whole room as a member sees it. */
 export const roomDetailSchema = roomSummarySchema.extend({
@@ -179,7 +201,10 @@ export const chatReactPayload = z.object({ roomId: roomIdSchema, messageId: z.st
 export const kickPayload = z.object({
   roomId: roomIdSchema,
   userId: userIdSchema,
-  /** 0 or omitted: kicked, may come back; otherwise banned for that many minutes (max 30 days). */
+  /**
+   * A kick always bans (a kicked user cannot come back through any path, invite links included):
+   * omitted or 0 for good, otherwise for that many minutes (max 30 days).
+   */
   banMinutes: z.number().int().min(0).max(30 * 24 * 60).optional(),
   reason: z.string().trim().max(200).optional(),
 });
@@ -212,8 +237,28 @@ export const ROOM_ERROR_CODES = [
   'CHAT_MODS_ONLY',
   'SLOW_MODE',
   'RATE_LIMITED',
+  /** Something failed on the server; the sentence says to try again. */
+  'INTERNAL',
 ] as const;
 export type RoomErrorCode = (typeof ROOM_ERROR_CODES)[number];
+
+/** `rooms.get`: the room page before joining, with whether (and why not) this user may join. */
+export const roomAccessSchema = z.object({
+  canJoin: z.boolean(),
+  code: z.enum(ROOM_ERROR_CODES).nullable(),
+  message: z.string().nullable(),
+});
+export const roomPageSchema = z.object({ room: roomSummarySchema, access: roomAccessSchema });
+export type RoomPage = z.infer<typeof roomPageSchema>;
+
+/** `rooms.inviteInfo`: the room an invite opens, and whether the invite still works. */
+export const inviteInfoSchema = z.object({
+  room: roomSummarySchema,
+  expiresAt: z.string().nullable(),
+  valid: z.boolean(),
+  message: z.string().nullable(),
+});
+export type InviteInfo = z.infer<typeof inviteInfoSchema>;
 
 type AckFn<T> = (ack: { ok: true; data: T } | { ok: false; error: SocketError }) => void;
 type Payload<S extends z.ZodType> = z.input<S>;
@@ -244,7 +289,11 @@ export interface RoomsServerToClientEvents {
   'room:updated': (p: { roomId: string; room: RoomDetail }) => void;
   'room:closed': (p: { roomId: string; message: string }) => void;
   'chat:message': (p: { roomId: string; message: ChatMessage }) => void;
-  'chat:reaction': (p: { roomId: string; messageId: string; reactions: ChatMessage['reactions'] }) => void;
+  /**
+   * `userId` is who reacted: `mine` in `reactions` is from their point of view, so other clients keep
+   * their own `mine` flags and take only the counts.
+   */
+  'chat:reaction': (p: { roomId: string; messageId: string; userId: string; reactions: ChatMessage['reactions'] }) => void;
   'video:buffer': (p: { roomId: string; userId: string; buffering: boolean }) => void;
   force_logout: (p: { reason: string }) => void;
   'auth:expired': (p: { code: string; message: string }) => void;

@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import type { TrpcContext } from './context';
 // Straight from errors.ts: the auth module's index imports this file (procedures), so no cycle.
 import { AuthError, AUTH_MESSAGES } from '../modules/auth/errors';
+import { RoomError } from '../modules/rooms/errors';
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
@@ -11,7 +12,9 @@ const t = initTRPC.context<TrpcContext>().create({
     const { stack: _stack, ...data } = shape.data;
     // The auth code (TOKEN_EXPIRED, SESSION_REVOKED...) tells a client whether refreshing can help.
     const authCode = error.cause instanceof AuthError ? error.cause.code : undefined;
-    return { ...shape, data: authCode ? { ...data, authCode } : data };
+    // Room refusals (ROOM_FULL, BANNED...) carry their stable code for clients.
+    const roomCode = error.cause instanceof RoomError ? error.cause.code : undefined;
+    return { ...shape, data: { ...data, ...(authCode ? { authCode } : {}), ...(roomCode ? { roomCode } : {}) } };
   },
 });
 

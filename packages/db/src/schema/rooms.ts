@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   index,
@@ -9,6 +10,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps, timestamptz, uuidPk } from './columns';
@@ -48,6 +50,13 @@ export const rooms = pgTable(
     isLocked: boolean('is_locked').notNull().default(false),
     /** Leader power "Slow chat mode": 5 s between messages per member. */
     slowMode: boolean('slow_mode').notNull().default(false),
+    /**
+     * Whether the room is playing (watch sessions run only then). True from creation and content change
+     * until the Playback sync issue drives it with play/pause (`setRoomPlaying`).
+     */
+    isPlaying: boolean('is_playing').notNull().default(true),
+    /** When the last present member left (or the room was created / reopened with nobody in it). */
+    emptySince: timestamptz('empty_since'),
     ...timestamps(),
   },
   (t) => [
@@ -83,6 +92,8 @@ export const roomMessages = pgTable(
   'room_messages',
   {
     id: uuidPk(),
+    /** Insertion order: history pages by it (timestamps tie within a millisecond, and under a test clock). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     roomId: uuid('room_id')
       .notNull()
       .references(() => rooms.id, { onDelete: 'cascade' }),
@@ -94,12 +105,33 @@ export const roomMessages = pgTable(
     ...timestamps(),
   },
   (t) => [
-    // Chat history: WHERE room_id = $1 ORDER BY created_at DESC LIMIT n.
-    index('room_messages_room_id_created_at_idx').on(t.roomId, t.createdAt.desc()),
-    index('room_messages_user_id_idx').on(t.userId),
+    // Chat history: WHERE room_id = $1 [AND seq < $2] ORDER BY seq DESC LIMIT n.
+    index('room_messages_room_id_seq_idx').on(t.roomId, t.seq.desc()),
+    // Chat rate limit and slow mode: a user's latest messages, WHERE user_id = $1 ORDER BY created_at DESC.
+    index('room_messages_user_id_created_at_idx').on(t.userId, t.createdAt.desc()),
     index('room_messages_reply_to_id_idx').on(t.replyToId),
     check('room_messages_content_length', sql`char_length(${t.content}) BETWEEN 1 AND 500`),
     check('room_messages_author', sql`${t.kind} = 'system' OR ${t.userId} IS NOT NULL`),
+  ],
+);
+
+/** Emoji reactions on chat messages: one row per person and emoji (toggled). */
+export const roomMessageReactions = pgTable(
+  'room_message_reactions',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => roomMessages.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    emoji: text('emoji').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.userId, t.emoji] }),
+    index('room_message_reactions_user_id_idx').on(t.userId),
+    check('room_message_reactions_emoji_length', sql`char_length(${t.emoji}) BETWEEN 1 AND 16`),
   ],
 );
 
@@ -178,6 +210,10 @@ export const watchSessions = pgTable(
     // Open sessions, closed on leave / pause / restart recovery.
     index('watch_sessions_open_idx')
       .on(t.userId)
+      .where(sql`${t.endedAt} IS NULL`),
+    // At most one open session per person and room, whatever races between their sockets.
+    uniqueIndex('watch_sessions_open_room_key')
+      .on(t.userId, t.roomId)
       .where(sql`${t.endedAt} IS NULL`),
     check('watch_sessions_duration_nonnegative', sql`${t.durationSecs} >= 0`),
     check('watch_sessions_ended_after_start', sql`${t.endedAt} IS NULL OR ${t.endedAt} >= ${t.startedAt}`),

@@ -19,6 +19,9 @@ import { demoId } from './ids';
 import { levelForXp } from './levels';
 import { createPrng } from './prng';
 
+/** Some of the room chat's reactions (MESSAGE_REACTIONS in @wt/schemas, which this package does not import). */
+const MESSAGE_EMOJI = ['👍', '😂', '🔥', '❤️'] as const;
+
 type Row<T extends Table> = T['$inferInsert'];
 
 /** Every demo row, by table, in an order that satisfies the foreign keys. */
@@ -31,6 +34,7 @@ export interface DemoRows {
   rooms: Row<typeof s.rooms>[];
   roomMembers: Row<typeof s.roomMembers>[];
   roomMessages: Row<typeof s.roomMessages>[];
+  roomMessageReactions: Row<typeof s.roomMessageReactions>[];
   roomInvites: Row<typeof s.roomInvites>[];
   watchSessions: Row<typeof s.watchSessions>[];
   events: Row<typeof s.events>[];
@@ -104,6 +108,7 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
     rooms: [],
     roomMembers: [],
     roomMessages: [],
+    roomMessageReactions: [],
     roomInvites: [],
     watchSessions: [],
     events: [],
@@ -206,7 +211,9 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
         userId: userId(username),
         role,
         joinedAt: joined,
-        leftAt: left ? new Date(openedAt.getTime() + 2 * HOUR) : null,
+        // Presence in a room is a live connection, which a seed cannot make: everybody has left (those
+        // marked `left` early), and the rooms stay open (empty_since unset) for visitors to walk into.
+        leftAt: new Date(openedAt.getTime() + (left ? 1 : 2) * HOUR),
         createdAt: joined,
         updatedAt: joined,
       });
@@ -224,6 +231,21 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
         replyToId: replyTo === undefined ? null : demoId(`room-message:${room.key}:${replyTo}`),
         createdAt: at,
         updatedAt: at,
+      });
+    });
+    // A few emoji on the chat, from the room's people, so the reactions read as used.
+    const userMessages = rows.roomMessages.filter((m) => m.roomId === id && m.kind === 'user');
+    userMessages.forEach((message, i) => {
+      if (i % 3 !== 0) return;
+      room.members.forEach(([username], k) => {
+        if (userId(username) === message.userId || (i + k) % 2 !== 0) return;
+        rows.roomMessageReactions.push({
+          messageId: message.id!,
+          userId: userId(username),
+          emoji: MESSAGE_EMOJI[(i + k) % MESSAGE_EMOJI.length]!,
+          createdAt: message.createdAt,
+          updatedAt: message.createdAt,
+        });
       });
     });
     if (room.invite) {

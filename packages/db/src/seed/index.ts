@@ -41,6 +41,7 @@ const INSERT_ORDER: readonly [keyof DemoRows, PgTable][] = [
   ['rooms', s.rooms],
   ['roomMembers', s.roomMembers],
   ['roomMessages', s.roomMessages],
+  ['roomMessageReactions', s.roomMessageReactions],
   ['roomInvites', s.roomInvites],
   ['watchSessions', s.watchSessions],
   ['events', s.events],

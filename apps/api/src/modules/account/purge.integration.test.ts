@@ -106,6 +106,8 @@ async function giveVictimDataEverywhere(database: TestDatabase): Promise<void> {
   await q(`INSERT INTO two_factors (user_id, secret, backup_codes) VALUES ($1, 'secret', '[]')`, [victim]);
   // A guild with nobody else in it is disbanded.
   await q(`INSERT INTO guilds (id, name, owner_id) VALUES ($1, 'Alex Alone', $2)`, [soloGuild, victim]);
+  // The demo seed leaves every room empty; here the victim leads a room with people in it right now.
+  await q(`UPDATE room_members SET left_at = NULL WHERE room_id = $1`, [animeRoom]);
   // A room nobody else is in: deactivated, kept. It also holds the ban the victim handed out.
   await q(
     `INSERT INTO rooms (id, name, leader_id, platform, content_url, visibility, is_active)
@@ -130,6 +132,11 @@ async function giveVictimDataEverywhere(database: TestDatabase): Promise<void> {
   await q(
     `INSERT INTO room_messages (room_id, content, kind) VALUES ($1, 'Alex Rivera joined the room', 'system')`,
     [animeRoom],
+  );
+  await q(
+    `INSERT INTO room_message_reactions (message_id, user_id, emoji)
+     SELECT id, $1, '🔥' FROM room_messages WHERE room_id = $2 AND kind = 'user' AND user_id <> $1 LIMIT 1`,
+    [victim, animeRoom],
   );
   // A creator profile with a series backed by an upload; another upload no episode uses.
   await q(

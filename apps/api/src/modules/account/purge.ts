@@ -60,6 +60,7 @@ export const USER_REFERENCES = {
   'rooms.leader_id': 'transfer-or-keep',
   'room_members.user_id': 'delete',
   'room_messages.user_id': 'keep',
+  'room_message_reactions.user_id': 'delete',
   'room_invites.created_by': 'delete',
   'room_bans.user_id': 'delete',
   'room_bans.banned_by': 'set-null',

@@ -1,0 +1,374 @@
+import type { Namespace, Socket } from 'socket.io';
+import {
+  bufferPayload,
+  changeContentPayload,
+  chatHistoryPayload,
+  chatReactPayload,
+  chatSendPayload,
+  EMPTY_ROOM_GRACE_MS,
+  kickPayload,
+  micTogglePayload,
+  moderatorPayload,
+  mutePayload,
+  roomJoinPayload,
+  roomLeavePayload,
+  roomUpdatePayload,
+  transferPayload,
+  type RoomMember,
+  type RoomSnapshot,
+  type RoomsClientToServerEvents,
+  type RoomsServerToClientEvents,
+  type SocketError,
+} from '@wt/schemas';
+import type { z } from 'zod';
+import type { AppServices } from '../../services';
+import { socketAuth } from '../auth/socket';
+import { isRoomError, parsePayload, roomErrors } from './errors';
+import * as rooms from './service';
+import { loadMessage, loadPerson, memberOf, nameOf } from './views';
+
+/**
+ * The /rooms namespace (seed 000 "Socket.io Room Structure"): handlers parse each payload with its
+ * shared schema, call the rooms service and fan the result out. Socket.io rooms used:
+ * `room:<id>` (everyone in the room, on every instance through the adapter) and `rm:<id>:<userId>`
+ * (one person's sockets in one room, to find out whether they are still connected anywhere).
+ */
+
+type RoomsNamespace = Namespace<RoomsClientToServerEvents, RoomsServerToClientEvents>;
+type RoomsSocket = Socket<RoomsClientToServerEvents, RoomsServerToClientEvents>;
+
+interface RoomSocketData {
+  /** Rooms this socket joined. */
+  joined: Set<string>;
+  /** Rooms where this socket's player is stalled (`video:buffer`); a plain object, as other instances read it. */
+  buffering: Record<string, true>;
+}
+
+const roomKey = (roomId: string) => `room:${roomId}`;
+const memberKey = (roomId: string, userId: string) => `rm:${roomId}:${userId}`;
+
+function dataOf(socket: { data: unknown }): RoomSocketData & { auth?: { userId: string } } {
+  return socket.data as RoomSocketData & { auth?: { userId: string } };
+}
+
+export interface RoomSocketsHandle {
+  /** One presence sweep now (tests; the interval runs it every `sweepIntervalMs`). */
+  sweep(): Promise<void>;
+  stop(): void;
+}
+
+export function registerRoomSockets(
+  services: AppServices,
+  options: { leaveGraceMs: number; sweepIntervalMs?: number },
+): RoomSocketsHandle {
+  const nsp = services.io.of('/rooms') as unknown as RoomsNamespace;
+  const deps = { db: services.db, now: services.now };
+  const leaveTimers = new Map<string, NodeJS.Timeout>();
+
+  /** Who is connected to the room right now, on any instance, and whose player is stalled. */
+  async function liveStatus(roomId: string): Promise<Map<string, { online: true; buffering: boolean }>> {
+    const sockets = await nsp.in(roomKey(roomId)).fetchSockets();
+    const live = new Map<string, { online: true; buffering: boolean }>();
+    for (const s of sockets) {
+      const data = dataOf(s);
+      const userId = data.auth?.userId;
+      if (!userId) continue;
+      const buffering = data.buffering?.[roomId] === true;
+      live.set(userId, { online: true, buffering: (live.get(userId)?.buffering ?? false) || buffering });
+    }
+    return live;
+  }
+
+  async function connectedUserIds(roomId: string): Promise<string[]> {
+    return [...(await liveStatus(roomId)).keys()];
+  }
+
+  async function memberView(roomId: string, userId: string): Promise<RoomMember | null> {
+    const present = await rooms.loadPresentMembers(deps.db, roomId);
+    const row = present.find((m) => m.userId === userId);
+    if (!row) return null;
+    const live = (await liveStatus(roomId)).get(userId);
+    return memberOf(row, { online: live !== undefined, buffering: live?.buffering ?? false });
+  }
+
+  async function emitMember(roomId: string, userId: string): Promise<void> {
+    const member = await memberView(roomId, userId);
+    if (member) nsp.to(roomKey(roomId)).emit('room:member', { roomId, member });
+  }
+
+  async function emitSystemLines(roomId: string, ids: (string | null)[], viewerId: string): Promise<void> {
+    for (const id of ids) {
+      if (!id) continue;
+      const message = await loadMessage(deps.db, id, viewerId);
+      if (message) nsp.to(roomKey(roomId)).emit('chat:message', { roomId, message });
+    }
+  }
+
+  async function emitRoomUpdated(roomId: string): Promise<void> {
+    const room = await rooms.loadRoomDetail(deps.db, roomId);
+    if (room) nsp.to(roomKey(roomId)).emit('room:updated', { roomId, room });
+  }
+
+  async function snapshot(roomId: string, userId: string): Promise<RoomSnapshot> {
+    const [room, present, live, chat] = await Promise.all([
+      rooms.loadRoomDetail(deps.db, roomId),
+      rooms.loadPresentMembers(deps.db, roomId),
+      liveStatus(roomId),
+      rooms.loadChatPage(deps.db, roomId, userId, null),
+    ]);
+    const me = present.find((m) => m.userId === userId);
+    if (!room || !me) throw roomErrors.notMember();
+    return {
+      room,
+      members: present.map((m) => memberOf(m, { online: live.has(m.userId), buffering: live.get(m.userId)?.buffering ?? false })),
+      messages: chat.messages,
+      hasMoreMessages: chat.hasMore,
+      you: { userId, role: me.role, isMuted: me.isMuted },
+    };
+  }
+
+  /** After someone left (any way): tell the room, and who leads now. */
+  async function announceLeave(roomId: string, userId: string, outcome: rooms.LeaveOutcome): Promise<void> {
+    if (!outcome.left) return;
+    // Every socket of theirs stops receiving the room (other tabs too).
+    nsp.in(memberKey(roomId, userId)).socketsLeave([roomKey(roomId), memberKey(roomId, userId)]);
+    nsp.to(roomKey(roomId)).emit('room:leave', { roomId, userId });
+    await emitSystemLines(roomId, outcome.systemMessageIds, userId);
+    if (outcome.newLeaderId) {
+      await emitMember(roomId, outcome.newLeaderId);
+      await emitRoomUpdated(roomId);
+    }
+  }
+
+  function cancelLeave(roomId: string, userId: string): void {
+    const key = memberKey(roomId, userId);
+    clearTimeout(leaveTimers.get(key));
+    leaveTimers.delete(key);
+  }
+
+  /** A member's last socket in a room went away: their watch time stops now; their seat waits a grace. */
+  async function lostConnection(roomId: string, userId: string): Promise<void> {
+    if ((await nsp.in(memberKey(roomId, userId)).fetchSockets()).length > 0) return;
+    await rooms.endWatchSessions(deps.db, roomId, userId, deps.now());
+    await rooms.touchMembers(deps, roomId, [userId]);
+    await emitMember(roomId, userId);
+    cancelLeave(roomId, userId);
+    const timer = setTimeout(() => {
+      leaveTimers.delete(memberKey(roomId, userId));
+      void (async () => {
+        if ((await nsp.in(memberKey(roomId, userId)).fetchSockets()).length > 0) return;
+        const outcome = await rooms.leaveRoom(deps, userId, roomId, { reason: 'disconnected' });
+        await announceLeave(roomId, userId, outcome);
+      })().catch((err: unknown) => services.log.error({ err, roomId, userId }, 'room leave after disconnect failed'));
+    }, options.leaveGraceMs);
+    timer.unref();
+    leaveTimers.set(memberKey(roomId, userId), timer);
+  }
+
+  /**
+   * Registers one client event: the payload is parsed with its schema; the ack is `{ ok, data }` or
+   * `{ ok: false, error: { code, message } }`. Nothing a client sends can throw out of here.
+   */
+  function handle<S extends z.ZodType, T>(
+    socket: RoomsSocket,
+    event: keyof RoomsClientToServerEvents,
+    schema: S,
+    run: (payload: z.output<S>, userId: string) => Promise<T>,
+  ): void {
+    (socket as unknown as Socket).on(event, (raw: unknown, maybeAck: unknown) => {
+      const ack = typeof maybeAck === 'function' ? (maybeAck as (answer: unknown) => void) : () => undefined;
+      const userId = socketAuth(socket as unknown as Socket).userId;
+      void (async () => {
+        try {
+          const data = await run(parsePayload(schema, raw), userId);
+          ack({ ok: true, data: data ?? null });
+        } catch (err) {
+          if (isRoomError(err)) return ack({ ok: false, error: err.toSocketError() });
+          services.log.error({ err, event, userId }, 'room event failed');
+          ack({ ok: false, error: roomErrors.internal().toSocketError() satisfies SocketError });
+        }
+      })();
+    });
+  }
+
+  /** The room must be one this socket joined (present members only act in their room). */
+  function requireJoined(socket: RoomsSocket, roomId: string): void {
+    if (!dataOf(socket).joined.has(roomId)) throw roomErrors.notMember();
+  }
+
+  nsp.on('connection', (socket) => {
+    const data = dataOf(socket);
+    data.joined = new Set();
+    data.buffering = {};
+
+    handle(socket, 'room:join', roomJoinPayload, async ({ roomId, inviteCode }, userId) => {
+      const outcome = await rooms.joinRoom(deps, userId, roomId, inviteCode);
+      cancelLeave(roomId, userId);
+      await socket.join([roomKey(roomId), memberKey(roomId, userId)]);
+      data.joined.add(roomId);
+      const snap = await snapshot(roomId, userId);
+      const me = snap.members.find((m) => m.id === userId)!;
+      if (outcome.arrived) {
+        socket.to(roomKey(roomId)).emit('room:join', { roomId, member: me });
+        const line = snap.messages.find((m) => m.id === outcome.systemMessageId);
+        if (line) socket.to(roomKey(roomId)).emit('chat:message', { roomId, message: line });
+      } else {
+        socket.to(roomKey(roomId)).emit('room:member', { roomId, member: me });
+      }
+      return snap;
+    });
+
+    handle(socket, 'room:leave', roomLeavePayload, async ({ roomId }, userId) => {
+      cancelLeave(roomId, userId);
+      const outcome = await rooms.leaveRoom(deps, userId, roomId, { reason: 'left' });
+      data.joined.delete(roomId);
+      delete data.buffering[roomId];
+      await socket.leave(roomKey(roomId));
+      await announceLeave(roomId, userId, outcome);
+      return null;
+    });
+
+    handle(socket, 'chat:message', chatSendPayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      const message = await rooms.sendMessage(deps, userId, payload);
+      // To everyone in the room but this socket: its ack carries the message.
+      socket.to(roomKey(payload.roomId)).emit('chat:message', { roomId: payload.roomId, message });
+      return message;
+    });
+
+    handle(socket, 'chat:history', chatHistoryPayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      return rooms.chatHistory(deps, userId, payload);
+    });
+
+    handle(socket, 'chat:react', chatReactPayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      const reactions = await rooms.toggleReaction(deps, userId, payload);
+      nsp.to(roomKey(payload.roomId)).emit('chat:reaction', { roomId: payload.roomId, messageId: payload.messageId, userId, reactions });
+      return null;
+    });
+
+    handle(socket, 'room:kick', kickPayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      const outcome = await rooms.kickMember(deps, userId, payload);
+      const actor = (await loadPerson(deps.db, userId))!;
+      const until = outcome.bannedUntil;
+      const message = `${nameOf(actor)} removed you from the room${
+        until ? ` and banned you until ${until.toISOString().slice(11, 16)} UTC` : ' and banned you from it'
+      }.${payload.reason ? ` Reason: ${payload.reason}` : ''}`;
+      nsp.to(roomKey(payload.roomId)).emit('room:kick', {
+        roomId: payload.roomId,
+        userId: payload.userId,
+        bannedUntil: until ? until.toISOString() : null,
+        reason: payload.reason ?? null,
+        message,
+      });
+      cancelLeave(payload.roomId, payload.userId);
+      await announceLeave(payload.roomId, payload.userId, outcome);
+      return null;
+    });
+
+    handle(socket, 'room:mute', mutePayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      await rooms.muteMember(deps, userId, payload);
+      await emitMember(payload.roomId, payload.userId);
+      return null;
+    });
+
+    handle(socket, 'room:moderator', moderatorPayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      await rooms.setModerator(deps, userId, payload);
+      await emitMember(payload.roomId, payload.userId);
+      return null;
+    });
+
+    handle(socket, 'room:transfer', transferPayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      const line = await rooms.transferRoom(deps, userId, payload);
+      await emitMember(payload.roomId, userId);
+      await emitMember(payload.roomId, payload.userId);
+      await emitRoomUpdated(payload.roomId);
+      await emitSystemLines(payload.roomId, [line], userId);
+      return null;
+    });
+
+    handle(socket, 'room:mic_toggle', micTogglePayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      const room = await rooms.toggleMic(deps, userId, payload);
+      nsp.to(roomKey(payload.roomId)).emit('room:mic_toggle', { roomId: payload.roomId, enabled: room.micEnabled });
+      nsp.to(roomKey(payload.roomId)).emit('room:updated', { roomId: payload.roomId, room });
+      return null;
+    });
+
+    handle(socket, 'room:update', roomUpdatePayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      const room = await rooms.updateRoom(deps, userId, payload);
+      nsp.to(roomKey(payload.roomId)).emit('room:updated', { roomId: payload.roomId, room });
+      return room;
+    });
+
+    handle(socket, 'room:content', changeContentPayload, async (payload, userId) => {
+      requireJoined(socket, payload.roomId);
+      const { room, systemMessageId } = await rooms.changeContent(deps, userId, payload, () => connectedUserIds(payload.roomId));
+      nsp.to(roomKey(payload.roomId)).emit('room:updated', { roomId: payload.roomId, room });
+      await emitSystemLines(payload.roomId, [systemMessageId], userId);
+      return room;
+    });
+
+    handle(socket, 'video:buffer', bufferPayload, async ({ roomId, buffering }, userId) => {
+      requireJoined(socket, roomId);
+      if (buffering) data.buffering[roomId] = true;
+      else delete data.buffering[roomId];
+      nsp.to(roomKey(roomId)).emit('video:buffer', { roomId, userId, buffering });
+      return null;
+    });
+
+    socket.on('disconnect', () => {
+      const userId = data.auth?.userId;
+      if (!userId) return;
+      for (const roomId of data.joined) {
+        lostConnection(roomId, userId).catch((err: unknown) =>
+          services.log.error({ err, roomId, userId }, 'room disconnect handling failed'),
+        );
+      }
+    });
+  });
+
+  /**
+   * Every instance, every `sweepIntervalMs`: marks connected members as seen, removes members nobody
+   * has seen for the grace (their instance died, or they never came back), stops the watch time of
+   * members without a connection, and closes rooms empty for EMPTY_ROOM_GRACE_MS. Idempotent, so
+   * several instances sweeping at once do no harm.
+   */
+  async function sweep(): Promise<void> {
+    const now = deps.now();
+    for (const { roomId, members } of await rooms.roomsWithPresentMembers(deps)) {
+      const connected = new Set(await connectedUserIds(roomId));
+      await rooms.touchMembers(deps, roomId, [...connected]);
+      for (const m of members) {
+        if (!connected.has(m.userId)) await rooms.endWatchSessions(deps.db, roomId, m.userId, now);
+      }
+      const stale = await rooms.staleMembers(deps, roomId, new Date(now.getTime() - options.leaveGraceMs));
+      for (const userId of stale) {
+        if (connected.has(userId) || leaveTimers.has(memberKey(roomId, userId))) continue;
+        const outcome = await rooms.leaveRoom(deps, userId, roomId, { reason: 'disconnected' });
+        await announceLeave(roomId, userId, outcome);
+      }
+    }
+    await rooms.closeEmptyRooms(deps, EMPTY_ROOM_GRACE_MS);
+  }
+
+  const interval = setInterval(() => {
+    sweep().catch((err: unknown) => services.log.error({ err }, 'room presence sweep failed'));
+  }, options.sweepIntervalMs ?? 30_000);
+  interval.unref();
+
+  return {
+    sweep,
+    stop() {
+      clearInterval(interval);
+      for (const timer of leaveTimers.values()) clearTimeout(timer);
+      leaveTimers.clear();
+    },
+  };
+}
