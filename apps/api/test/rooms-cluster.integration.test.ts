@@ -29,6 +29,9 @@ describe.skipIf(!REDIS_URL)('a watch room across two API instances', () => {
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
+    // Let both instances finish handling those disconnects (they ask each other through Redis) before
+    // either closes its Redis connections.
+    await new Promise((r) => setTimeout(r, 500));
     for (const app of apps) await app.close();
     await database?.drop();
   });

@@ -37,7 +37,19 @@ import { loadMessage, loadPerson, memberOf, nameOf } from './views';
 type RoomsNamespace = Namespace<RoomsClientToServerEvents, RoomsServerToClientEvents>;
 type RoomsSocket = Socket<RoomsClientToServerEvents, RoomsServerToClientEvents>;
 
+/** Any one socket may send this many room events per second; past it they are refused, not run. */
+const EVENTS_PER_SECOND = 30;
+
+/** A fixed one-second window per socket: a flood costs a counter, never a database query. */
+function withinEventBudget(data: RoomSocketData, nowMs: number): boolean {
+  const second = Math.floor(nowMs / 1000);
+  if (data.budget?.second !== second) data.budget = { second, used: 0 };
+  data.budget.used += 1;
+  return data.budget.used <= EVENTS_PER_SECOND;
+}
+
 interface RoomSocketData {
+  budget?: { second: number; used: number };
   /** Rooms this socket joined. */
   joined: Set<string>;
   /** Rooms where this socket's player is stalled (`video:buffer`); a plain object, as other instances read it. */
@@ -64,6 +76,7 @@ export function registerRoomSockets(
   const nsp = services.io.of('/rooms') as unknown as RoomsNamespace;
   const deps = { db: services.db, now: services.now };
   const leaveTimers = new Map<string, NodeJS.Timeout>();
+  let stopped = false;
 
   /** Who is connected to the room right now, on any instance, and whose player is stalled. */
   async function liveStatus(roomId: string): Promise<Map<string, { online: true; buffering: boolean }>> {
@@ -148,7 +161,7 @@ export function registerRoomSockets(
 
   /** A member's last socket in a room went away: their watch time stops now; their seat waits a grace. */
   async function lostConnection(roomId: string, userId: string): Promise<void> {
-    if ((await nsp.in(memberKey(roomId, userId)).fetchSockets()).length > 0) return;
+    if ((await nsp.in(memberKey(roomId, userId)).fetchSockets()).length > 0 || stopped) return;
     await rooms.endWatchSessions(deps.db, roomId, userId, deps.now());
     await rooms.touchMembers(deps, roomId, [userId]);
     await emitMember(roomId, userId);
@@ -178,6 +191,10 @@ export function registerRoomSockets(
     (socket as unknown as Socket).on(event, (raw: unknown, maybeAck: unknown) => {
       const ack = typeof maybeAck === 'function' ? (maybeAck as (answer: unknown) => void) : () => undefined;
       const userId = socketAuth(socket as unknown as Socket).userId;
+      // Wall time, not the injected clock: this guards the process, whatever time the tests pretend it is.
+      if (!withinEventBudget(dataOf(socket), Date.now())) {
+        return ack({ ok: false, error: roomErrors.rateLimited(1000).toSocketError() });
+      }
       void (async () => {
         try {
           const data = await run(parsePayload(schema, raw), userId);
@@ -323,9 +340,11 @@ export function registerRoomSockets(
       return null;
     });
 
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       const userId = data.auth?.userId;
-      if (!userId) return;
+      // This instance is shutting down (it disconnects its own sockets): the clients reconnect to
+      // another one, and a seat nobody comes back to is cleared by the other instances' sweep.
+      if (!userId || stopped || reason === 'server namespace disconnect' || reason === 'server shutting down') return;
       for (const roomId of data.joined) {
         lostConnection(roomId, userId).catch((err: unknown) =>
           services.log.error({ err, roomId, userId }, 'room disconnect handling failed'),
@@ -366,6 +385,7 @@ export function registerRoomSockets(
   return {
     sweep,
     stop() {
+      stopped = true;
       clearInterval(interval);
       for (const timer of leaveTimers.values()) clearTimeout(timer);
       leaveTimers.clear();
