@@ -26,6 +26,8 @@ export interface JoinFacts {
   /** The room is linked to a guild this user belongs to. */
   isGuildMember: boolean;
   invite: InviteStatus;
+  /** When the decision is made (the ban sentence says how long is left). */
+  now: Date;
 }
 
 export type JoinDecision = { ok: true; consumeInvite: boolean } | { ok: false; error: RoomError };
@@ -36,7 +38,7 @@ export type JoinDecision = { ok: true; consumeInvite: boolean } | { ok: false; e
  * everything, invites included; a locked room takes nobody new; a full room takes nobody.
  */
 export function decideJoin(f: JoinFacts): JoinDecision {
-  if (f.ban && !f.isLeader) return { ok: false, error: roomErrors.banned(f.ban.until) };
+  if (f.ban && !f.isLeader) return { ok: false, error: roomErrors.banned(f.ban.until, f.now) };
   if (!f.isActive) return { ok: false, error: roomErrors.inactive() };
   if (f.isPresent) return { ok: true, consumeInvite: false };
 

@@ -41,9 +41,15 @@ export function httpStatusOf(err: RoomError): number {
   return HTTP_STATUS[err.code] ?? 403;
 }
 
-/** HH:MM in UTC, as the ban sentence shows it (the web shows the local time from `bannedUntil`). */
-function clock(date: Date): string {
-  return `${date.toISOString().slice(11, 16)} UTC`;
+/**
+ * When a ban ends, in UTC: "18:45 UTC" within a day of `now`, else "3 Dec 18:45 UTC" (the web shows the
+ * local time from `bannedUntil`).
+ */
+export function banEnd(until: Date, now: Date): string {
+  const time = `${until.toISOString().slice(11, 16)} UTC`;
+  if (until.getTime() - now.getTime() < 24 * 3600 * 1000) return time;
+  const day = until.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return `${day} ${time}`;
 }
 
 function seconds(ms: number): string {
@@ -61,10 +67,10 @@ export const roomErrors = {
   friendsOnly: () => new RoomError('ROOM_FRIENDS_ONLY', "This room is only open to the leader's friends."),
   inviteInvalid: () => new RoomError('INVITE_INVALID', 'This invite link is not valid. Ask for a new one.'),
   inviteExpired: () => new RoomError('INVITE_EXPIRED', 'This invite link has expired. Ask for a new one.'),
-  banned: (until: Date | null) =>
+  banned: (until: Date | null, now: Date) =>
     new RoomError(
       'BANNED',
-      until ? `You were banned from this room until ${clock(until)}.` : 'You were banned from this room.',
+      until ? `You were banned from this room until ${banEnd(until, now)}.` : 'You were banned from this room.',
     ),
   notMember: () => new RoomError('NOT_A_MEMBER', 'Join the room first.'),
   forbidden: (what: string) => new RoomError('FORBIDDEN', `Only ${what}.`),
@@ -83,7 +89,8 @@ export function parsePayload<S extends z.ZodType>(schema: S, value: unknown): z.
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue && issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : null;
-  // zod's own sentences for wrong types ("Invalid input: expected string") are not for people.
-  const message = issue?.message && !issue.message.startsWith('Invalid') ? issue.message : null;
+  // zod's own wording ("Invalid input: expected string", "Too small: expected number to be >=0") is not for
+  // people and never ends a sentence; the shared schemas' messages do.
+  const message = issue?.message && /[.!?…]$/.test(issue.message) ? issue.message : null;
   throw roomErrors.validation(message ?? (field ? `The ${field} field is missing or not valid.` : 'That request is not valid.'));
 }

@@ -35,8 +35,8 @@ import {
 } from './access';
 import { RoomError, roomErrors } from './errors';
 import {
+  insertUserMessage,
   loadChatPage,
-  loadMessage,
   loadPerson,
   loadPresentMembers,
   loadReactions,
@@ -96,18 +96,17 @@ export async function createRoom(deps: RoomDeps, userId: string, input: z.output
   return (await loadRoomDetail(deps.db, rows[0]!.id))!;
 }
 
-function encodeCursor(last: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url');
+function encodeCursor(lastId: string): string {
+  return Buffer.from(lastId).toString('base64url');
 }
 
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+function decodeCursor(cursor: string | undefined): string | null {
   if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) {
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     throw roomErrors.validation('That page of rooms does not exist any more. Reload the lobby.');
   }
-  return { createdAt, id };
+  return id;
 }
 
 /**
@@ -129,8 +128,8 @@ export async function lobby(deps: RoomDeps, userId: string, input: z.output<type
     guild: sql`${active} AND ${guild}`,
     mine: sql`${mine}`,
   }[input.tab];
-  const page = await loadRoomSummaries(deps.db, where, { limit: LOBBY_PAGE_SIZE, after: decodeCursor(input.cursor) });
-  return { rooms: page.rooms, nextCursor: page.hasMore && page.last ? encodeCursor(page.last) : null };
+  const page = await loadRoomSummaries(deps.db, where, { limit: LOBBY_PAGE_SIZE, afterId: decodeCursor(input.cursor) });
+  return { rooms: page.rooms, nextCursor: page.hasMore && page.lastId ? encodeCursor(page.lastId) : null };
 }
 
 type RoomFactsRow = {
@@ -191,6 +190,7 @@ async function joinFacts(
     isFriendOfLeader: !isLeader && room.visibility === 'friends' ? await areFriends(db, userId, room.leader_id) : false,
     isGuildMember: room.guild_id !== null && (await guildOf(db, userId)) === room.guild_id,
     invite: invite.status,
+    now,
   };
   return { facts, inviteId: invite.id, member };
 }
@@ -315,7 +315,8 @@ export async function inviteUser(
 
 /** Friends of the user who are not in the room now (the invite dialog's picker). */
 export async function invitableFriends(deps: RoomDeps, userId: string, roomId: string): Promise<Person[]> {
-  await roomFacts(deps.db, roomId, false);
+  // Only those who may invite see it: it tells which friends are in the room.
+  await requireInviter(deps.db, roomId, userId);
   const { rows } = await deps.db.execute<{ id: string; username: string; display_name: string | null; avatar_url: string | null }>(sql`
     SELECT u.id, u.username, u.display_name, u.avatar_url FROM users u
     WHERE ${isFriendOf(userId, sql.raw('u.id'))}
@@ -433,32 +434,34 @@ export async function sendMessage(
   input: { roomId: string; content: string; replyToId?: string | undefined },
 ): Promise<ChatMessage> {
   const now = deps.now();
-  const { rows } = await deps.db.execute<{ role: RoomRole; is_muted: boolean; chat_mode: 'all' | 'mods' | 'off'; slow_mode: boolean }>(sql`
-    SELECT m.role, m.is_muted, r.chat_mode, r.slow_mode FROM room_members m JOIN rooms r ON r.id = m.room_id
+  // Membership, the room's chat rules and the person's latest messages (for the rate limit) in one read.
+  const { rows } = await deps.db.execute<{
+    role: RoomRole;
+    is_muted: boolean;
+    chat_mode: 'all' | 'mods' | 'off';
+    slow_mode: boolean;
+    latest: { room_id: string; created_at: string }[];
+  }>(sql`
+    SELECT m.role, m.is_muted, r.chat_mode, r.slow_mode,
+      (SELECT coalesce(json_agg(json_build_object('room_id', x.room_id, 'created_at', x.created_at) ORDER BY x.created_at DESC), '[]'::json)
+         FROM (SELECT room_id, created_at FROM room_messages
+               WHERE user_id = ${userId} AND kind = 'user' ORDER BY created_at DESC LIMIT ${CHAT_RATE_LIMIT.messages}) x) AS latest
+    FROM room_members m JOIN rooms r ON r.id = m.room_id
     WHERE m.room_id = ${input.roomId} AND m.user_id = ${userId} AND m.left_at IS NULL AND r.is_active`);
   const member = rows[0];
   if (!member) throw roomErrors.notMember();
   const refusal = chatRefusal({ role: member.role, isMuted: member.is_muted }, { chatMode: member.chat_mode });
   if (refusal) throw refusal;
 
-  const { rows: latest } = await deps.db.execute<{ room_id: string; created_at: Date }>(sql`
-    SELECT room_id, created_at FROM room_messages
-    WHERE user_id = ${userId} AND kind = 'user' ORDER BY created_at DESC LIMIT ${CHAT_RATE_LIMIT.messages}`);
   const wait = chatWaitMs(
-    latest.map((m) => ({ roomId: m.room_id, createdAt: new Date(m.created_at) })),
+    member.latest.map((m) => ({ roomId: m.room_id, createdAt: new Date(m.created_at) })),
     input.roomId,
     now,
     { slowMode: member.slow_mode, slowModeMs: SLOW_MODE_MS, limit: CHAT_RATE_LIMIT.messages, windowMs: CHAT_RATE_LIMIT.windowSeconds * 1000 },
   );
   if (wait) throw wait.kind === 'slow' ? roomErrors.slowMode(wait.waitMs) : roomErrors.rateLimited(wait.waitMs);
 
-  const { rows: inserted } = await deps.db.execute<{ id: string }>(sql`
-    INSERT INTO room_messages (room_id, user_id, kind, content, reply_to_id, created_at, updated_at)
-    SELECT ${input.roomId}, ${userId}, 'user', ${input.content},
-      (SELECT id FROM room_messages WHERE id = ${input.replyToId ?? null}::uuid AND room_id = ${input.roomId}), ${now}, ${now}
-    RETURNING id, reply_to_id`);
-  // A reply to a message of another room (or one gone since) stands without the reply link.
-  return (await loadMessage(deps.db, inserted[0]!.id, userId))!;
+  return insertUserMessage(deps.db, { roomId: input.roomId, userId, content: input.content, replyToId: input.replyToId ?? null, now });
 }
 
 export async function chatHistory(

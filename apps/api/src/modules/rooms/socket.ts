@@ -23,7 +23,7 @@ import {
 import type { z } from 'zod';
 import type { AppServices } from '../../services';
 import { socketAuth } from '../auth/socket';
-import { isRoomError, parsePayload, roomErrors } from './errors';
+import { banEnd, isRoomError, parsePayload, roomErrors } from './errors';
 import * as rooms from './service';
 import { loadMessage, loadPerson, memberOf, nameOf } from './views';
 
@@ -188,8 +188,11 @@ export function registerRoomSockets(
     schema: S,
     run: (payload: z.output<S>, userId: string) => Promise<T>,
   ): void {
-    (socket as unknown as Socket).on(event, (raw: unknown, maybeAck: unknown) => {
-      const ack = typeof maybeAck === 'function' ? (maybeAck as (answer: unknown) => void) : () => undefined;
+    (socket as unknown as Socket).on(event, (...args: unknown[]) => {
+      // Socket.io passes the ack last: a client that sent it without a payload, or after extra
+      // arguments, still hears why it was refused.
+      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: unknown) => void) : () => undefined;
+      const raw = args.length === 1 ? args[0] : undefined;
       const userId = socketAuth(socket as unknown as Socket).userId;
       // Wall time, not the injected clock: this guards the process, whatever time the tests pretend it is.
       if (!withinEventBudget(dataOf(socket), Date.now())) {
@@ -271,7 +274,7 @@ export function registerRoomSockets(
       const actor = (await loadPerson(deps.db, userId))!;
       const until = outcome.bannedUntil;
       const message = `${nameOf(actor)} removed you from the room${
-        until ? ` and banned you until ${until.toISOString().slice(11, 16)} UTC` : ' and banned you from it'
+        until ? ` and banned you until ${banEnd(until, deps.now())}` : ' and banned you from it'
       }.${payload.reason ? ` Reason: ${payload.reason}` : ''}`;
       nsp.to(roomKey(payload.roomId)).emit('room:kick', {
         roomId: payload.roomId,
@@ -364,8 +367,11 @@ export function registerRoomSockets(
     for (const { roomId, members } of await rooms.roomsWithPresentMembers(deps)) {
       const connected = new Set(await connectedUserIds(roomId));
       await rooms.touchMembers(deps, roomId, [...connected]);
+      // Watch time runs exactly for the members connected now (this also mends a session that a
+      // disconnect racing a fast reconnect closed).
       for (const m of members) {
-        if (!connected.has(m.userId)) await rooms.endWatchSessions(deps.db, roomId, m.userId, now);
+        if (connected.has(m.userId)) await rooms.startWatchSession(deps.db, m.userId, roomId, now);
+        else await rooms.endWatchSessions(deps.db, roomId, m.userId, now);
       }
       const stale = await rooms.staleMembers(deps, roomId, new Date(now.getTime() - options.leaveGraceMs));
       for (const userId of stale) {

@@ -109,13 +109,16 @@ export async function loadRoomDetail(db: Queryable, roomId: string): Promise<Roo
   return rows[0] ? detailOf(rows[0]) : null;
 }
 
-/** Rooms matching `where` (over `r`), newest first, after the keyset cursor; one more than `limit` tells there is more. */
+/** Rooms matching `where` (over `r`), newest first, after the room `afterId`; one more than `limit` tells there is more. */
 export async function loadRoomSummaries(
   db: Queryable,
   where: SQL,
-  page: { limit: number; after: { createdAt: Date; id: string } | null },
-): Promise<{ rooms: RoomSummary[]; last: { createdAt: Date; id: string } | null; hasMore: boolean }> {
-  const after = page.after ? sql`AND (r.created_at, r.id) < (${page.after.createdAt}, ${page.after.id})` : sql``;
+  page: { limit: number; afterId: string | null },
+): Promise<{ rooms: RoomSummary[]; lastId: string | null; hasMore: boolean }> {
+  // The keyset is read back from the row itself, so created_at keeps its microseconds.
+  const after = page.afterId
+    ? sql`AND (r.created_at, r.id) < (SELECT created_at, id FROM rooms WHERE id = ${page.afterId})`
+    : sql``;
   const { rows } = await db.execute<RoomRow>(sql`
     SELECT ${ROOM_COLUMNS} ${ROOM_FROM}
     WHERE ${where} ${after}
@@ -126,7 +129,7 @@ export async function loadRoomSummaries(
   const lastRow = shown[shown.length - 1];
   return {
     rooms: shown.map(summaryOf),
-    last: lastRow ? { createdAt: new Date(lastRow.created_at), id: lastRow.id } : null,
+    lastId: lastRow?.id ?? null,
     hasMore,
   };
 }
@@ -208,9 +211,9 @@ function messageOf(r: MessageRow): ChatMessage {
   };
 }
 
-/** Messages matching `where` (over `msg`), newest `limit` of them, returned oldest first. */
-async function loadMessages(db: Queryable, where: SQL, viewerId: string, limit: number): Promise<ChatMessage[]> {
-  const { rows } = await db.execute<MessageRow>(sql`
+/** A MessageRow read from `msg` (room_messages rows: the table or a CTE) with its author, reply and reactions. */
+function messageSelect(viewerId: string): SQL {
+  return sql`
     SELECT msg.id, msg.room_id, msg.kind, msg.content, msg.created_at, msg.seq,
       msg.user_id, u.username, u.display_name, u.avatar_url, u.deleted_at,
       rep.id AS reply_id, rep.content AS reply_content,
@@ -218,14 +221,38 @@ async function loadMessages(db: Queryable, where: SQL, viewerId: string, limit: 
       (SELECT json_agg(json_build_object('emoji', x.emoji, 'count', x.count, 'mine', x.mine) ORDER BY x.first)
          FROM (SELECT emoji, count(*)::int AS count, bool_or(user_id = ${viewerId}) AS mine, min(created_at) AS first
                FROM room_message_reactions WHERE message_id = msg.id GROUP BY emoji) x) AS reactions
-    FROM room_messages msg
+    FROM msg
     LEFT JOIN users u ON u.id = msg.user_id
     LEFT JOIN room_messages rep ON rep.id = msg.reply_to_id
-    LEFT JOIN users ru ON ru.id = rep.user_id
-    WHERE ${where}
-    ORDER BY msg.seq DESC
-    LIMIT ${limit}`);
+    LEFT JOIN users ru ON ru.id = rep.user_id`;
+}
+
+/** Messages matching `where` (over `msg`), newest `limit` of them, returned oldest first. */
+async function loadMessages(db: Queryable, where: SQL, viewerId: string, limit: number): Promise<ChatMessage[]> {
+  const { rows } = await db.execute<MessageRow>(sql`
+    WITH msg AS (SELECT * FROM room_messages msg WHERE ${where} ORDER BY msg.seq DESC LIMIT ${limit})
+    ${messageSelect(viewerId)}
+    ORDER BY msg.seq DESC`);
   return rows.reverse().map(messageOf);
+}
+
+/**
+ * Writes a person's chat message and reads it back in the contract's shape in the same statement: one
+ * database round trip on the hot path of chat. A reply to a message of another room (or one gone since)
+ * stands without the reply link.
+ */
+export async function insertUserMessage(
+  db: Queryable,
+  input: { roomId: string; userId: string; content: string; replyToId: string | null; now: Date },
+): Promise<ChatMessage> {
+  const { rows } = await db.execute<MessageRow>(sql`
+    WITH msg AS (
+      INSERT INTO room_messages (room_id, user_id, kind, content, reply_to_id, created_at, updated_at)
+      SELECT ${input.roomId}, ${input.userId}, 'user', ${input.content},
+        (SELECT id FROM room_messages WHERE id = ${input.replyToId}::uuid AND room_id = ${input.roomId}), ${input.now}, ${input.now}
+      RETURNING *)
+    ${messageSelect(input.userId)}`);
+  return messageOf(rows[0]!);
 }
 
 export async function loadMessage(db: Queryable, messageId: string, viewerId: string): Promise<ChatMessage | null> {
