@@ -132,7 +132,13 @@ function MenuLink({ href, children }: { href: string; children: string }) {
 }
 
 /** The user's picture, or the first letter of their name on a brand disc. */
-export function Avatar({ user, size = 'sm' }: { user: AuthUser; size?: 'sm' | 'lg' }) {
+export function Avatar({
+  user,
+  size = 'sm',
+}: {
+  user: Pick<AuthUser, 'avatarUrl' | 'displayName' | 'username'>;
+  size?: 'sm' | 'lg';
+}) {
   const dimension = size === 'lg' ? 'size-12 text-lg' : 'size-8 text-sm';
   if (user.avatarUrl) {
     return (

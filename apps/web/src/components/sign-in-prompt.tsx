@@ -15,11 +15,14 @@ export function SignInPrompt({
   title,
   children,
   signedIn = null,
+  next,
 }: {
   title: string;
   children: ReactNode;
   /** What to show a signed-in visitor in the prompt's place. */
   signedIn?: ReactNode;
+  /** Where signing in comes back to, when it is more than this page's path (a query string). */
+  next?: string;
 }) {
   const { status } = useAuth();
   const pathname = usePathname();
@@ -46,7 +49,7 @@ export function SignInPrompt({
       </div>
       <div className="flex flex-wrap gap-2">
         <Link
-          href={`/sign-in?${new URLSearchParams({ next: pathname })}`}
+          href={`/sign-in?${new URLSearchParams({ next: next ?? pathname })}`}
           className={buttonClasses({ variant: 'outline', size: 'sm' })}
         >
           Sign in

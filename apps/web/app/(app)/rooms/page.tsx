@@ -1,23 +1,21 @@
-import { buttonClasses } from '@wt/ui';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AreaPageHeader } from '@/components/area-shell';
-import { SignInPrompt } from '@/components/sign-in-prompt';
+import { RoomsLobby } from '@/components/rooms/rooms-lobby';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { lobbyTabFrom } from '@/rooms/lobby';
 
 export const metadata: Metadata = { title: 'My rooms' };
 
-export default function RoomsPage() {
+export default async function RoomsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const tab = lobbyTabFrom(firstParam(await searchParams, 'tab'));
   return (
     <>
       <AreaPageHeader title="My rooms">
-        <p>Rooms you host, rooms you have joined and invites waiting for you.</p>
+        <p>
+          Rooms you host, rooms your friends and guild are watching in, and public rooms open to everyone.
+        </p>
       </AreaPageHeader>
-      <SignInPrompt title="Sign in to see your rooms">
-        Hosting a room needs an account. Until you have one, see how rooms work in the lobby.
-      </SignInPrompt>
-      <Link href="/explore" className={buttonClasses({ variant: 'outline', className: 'mt-8' })}>
-        Visit the rooms lobby
-      </Link>
+      <RoomsLobby initialTab={tab} />
     </>
   );
 }

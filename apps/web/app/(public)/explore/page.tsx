@@ -1,5 +1,5 @@
 import { LIMITS } from '@wt/schemas';
-import { buttonClasses, Card, Container, Pill } from '@wt/ui';
+import { buttonClasses, Card, Container } from '@wt/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FeatureList, type Feature } from '@/components/feature-list';
@@ -69,8 +69,8 @@ export default function ExplorePage() {
         }
       >
         <p>
-          Public rooms will be listed here live, with what is playing and how many seats are left. Join one in
-          a click, or start your own and invite friends.
+          Join a public room in a click, or start your own and invite friends: the lobby shows what is playing
+          and how many seats are left.
         </p>
       </PageIntro>
 
@@ -80,15 +80,15 @@ export default function ExplorePage() {
             <UsersIcon className="size-6" />
           </span>
           <div className="flex-1">
-            <div className="flex flex-wrap items-center gap-2">
-              <h2 className="text-lg font-semibold text-ink">The live lobby opens with accounts</h2>
-              <Pill tone="warning">Coming soon</Pill>
-            </div>
+            <h2 className="text-lg font-semibold text-ink">The live lobby is open</h2>
             <p className="mt-1 text-sm leading-6 text-ink-muted">
-              Rooms need a host, so the public list fills up once sign-up opens. Create an account to be among
-              the first to host.
+              Signed in, the lobby lists public rooms and the rooms of your friends and guild, with what is
+              playing and how many seats are left.
             </p>
           </div>
+          <Link href="/rooms" className={buttonClasses({ variant: 'outline', size: 'sm' })}>
+            Open the lobby
+          </Link>
         </Card>
 
         <section aria-labelledby="sources-heading">

@@ -1,0 +1,123 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { createRoomInput, LIMITS } from '@wt/schemas';
+import { Button } from '@wt/ui';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { CHAT_MODE_OPTIONS, PLAYBACK_OPTIONS, VISIBILITY_OPTIONS } from '@/rooms/room-options';
+import { roomErrorOf } from '@/rooms/trpc-errors';
+import { useTRPC } from '@/trpc/react';
+import { Dialog } from '../dialog';
+import { CheckboxField, RadioCards } from '../forms/choice-fields';
+import { Field } from '../forms/field';
+import { FormAlert } from '../forms/form-alert';
+import { ContentUrlField } from './content-url-field';
+
+type CreateRoomValues = z.input<typeof createRoomInput>;
+
+const DEFAULTS: CreateRoomValues = {
+  name: '',
+  contentUrl: '',
+  visibility: 'friends',
+  maxMembers: LIMITS.roomMembersDefault,
+  micEnabled: false,
+  playbackControl: 'leader',
+  chatMode: 'all',
+  guildId: null,
+};
+
+export function CreateRoomDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Create a room"
+      description="Pick what to watch and who may join. You can change the settings later."
+      size="lg"
+    >
+      <CreateRoomForm onCancel={onClose} />
+    </Dialog>
+  );
+}
+
+function CreateRoomForm({ onCancel }: { onCancel: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const create = useMutation(trpc.rooms.create.mutationOptions());
+  const form = useForm<CreateRoomValues, unknown, z.output<typeof createRoomInput>>({
+    resolver: zodResolver(createRoomInput),
+    defaultValues: DEFAULTS,
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      const room = await create.mutateAsync(values);
+      router.push(`/rooms/${room.id}`);
+    } catch (error) {
+      form.setError('root.server', { type: 'server', message: roomErrorOf(error).message });
+    }
+  });
+
+  const busy = isSubmitting || create.isSuccess;
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-5">
+      <Field
+        label="Room name"
+        autoComplete="off"
+        maxLength={60}
+        autoFocus
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
+      <ContentUrlField
+        field={form.register('contentUrl')}
+        value={form.watch('contentUrl')}
+        error={errors.contentUrl?.message}
+      />
+      <RadioCards
+        legend="Who can join"
+        options={VISIBILITY_OPTIONS}
+        field={form.register('visibility')}
+        error={errors.visibility?.message}
+      />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field
+          label="Seats"
+          type="number"
+          inputMode="numeric"
+          min={LIMITS.roomMembersMin}
+          max={LIMITS.roomMembersMax}
+          hint={`From ${LIMITS.roomMembersMin} to ${LIMITS.roomMembersMax} people, you included.`}
+          error={errors.maxMembers?.message}
+          {...form.register('maxMembers')}
+        />
+        <CheckboxField
+          label="Microphones on"
+          hint="Members can talk to each other by voice."
+          className="sm:pt-8"
+          {...form.register('micEnabled')}
+        />
+      </div>
+      <RadioCards
+        legend="Who controls playback"
+        options={PLAYBACK_OPTIONS}
+        columns={2}
+        field={form.register('playbackControl')}
+      />
+      <RadioCards legend="Who can chat" options={CHAT_MODE_OPTIONS} field={form.register('chatMode')} />
+      {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Creating…' : 'Create room'}
+        </Button>
+      </div>
+    </form>
+  );
+}

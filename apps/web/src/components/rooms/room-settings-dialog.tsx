@@ -1,0 +1,112 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { LIMITS, roomSettingsPatch, SLOW_MODE_SECONDS, type RoomDetail } from '@wt/schemas';
+import { Button } from '@wt/ui';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { CHAT_MODE_OPTIONS, PLAYBACK_OPTIONS, VISIBILITY_OPTIONS } from '@/rooms/room-options';
+import { changedSettings, settingsValues } from '@/rooms/room-settings';
+import type { RoomActions } from '@/rooms/use-room';
+import { Dialog } from '../dialog';
+import { CheckboxField, RadioCards } from '../forms/choice-fields';
+import { Field } from '../forms/field';
+import { FormAlert } from '../forms/form-alert';
+
+type SettingsValues = z.input<typeof roomSettingsPatch>;
+
+/** The leader's room settings; only what changed is sent, and everyone sees the new settings at once. */
+export function RoomSettingsDialog({
+  open,
+  onClose,
+  room,
+  update,
+}: {
+  open: boolean;
+  onClose: () => void;
+  room: RoomDetail;
+  update: RoomActions['update'];
+}) {
+  return (
+    <Dialog open={open} onClose={onClose} title="Room settings" size="lg">
+      <SettingsForm room={room} update={update} onDone={onClose} />
+    </Dialog>
+  );
+}
+
+function SettingsForm({
+  room,
+  update,
+  onDone,
+}: {
+  room: RoomDetail;
+  update: RoomActions['update'];
+  onDone: () => void;
+}) {
+  const form = useForm<SettingsValues, unknown, z.output<typeof roomSettingsPatch>>({
+    resolver: zodResolver(roomSettingsPatch),
+    defaultValues: settingsValues(room),
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const patch = changedSettings(room, values);
+    if (!patch) return onDone();
+    const result = await update(patch);
+    if (!result.ok) return form.setError('root.server', { type: 'server', message: result.error.message });
+    onDone();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-5">
+      <Field
+        label="Room name"
+        autoComplete="off"
+        maxLength={60}
+        autoFocus
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
+      <RadioCards legend="Who can join" options={VISIBILITY_OPTIONS} field={form.register('visibility')} />
+      <Field
+        label="Seats"
+        type="number"
+        inputMode="numeric"
+        min={LIMITS.roomMembersMin}
+        max={LIMITS.roomMembersMax}
+        hint={`From ${LIMITS.roomMembersMin} to ${LIMITS.roomMembersMax} people. People already in stay.`}
+        error={errors.maxMembers?.message}
+        className="max-w-xs"
+        {...form.register('maxMembers')}
+      />
+      <RadioCards
+        legend="Who controls playback"
+        options={PLAYBACK_OPTIONS}
+        columns={2}
+        field={form.register('playbackControl')}
+      />
+      <RadioCards legend="Who can chat" options={CHAT_MODE_OPTIONS} field={form.register('chatMode')} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <CheckboxField
+          label="Lock the room"
+          hint="Nobody new can join; people inside stay."
+          {...form.register('isLocked')}
+        />
+        <CheckboxField
+          label="Slow chat"
+          hint={`One message per person every ${SLOW_MODE_SECONDS} seconds.`}
+          {...form.register('slowMode')}
+        />
+      </div>
+      {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : 'Save settings'}
+        </Button>
+      </div>
+    </form>
+  );
+}
