@@ -1,1 +1,4 @@
 export * from './position';
+export * from './clock';
+export * from './controller';
+export * from './room-machine';
