@@ -4,5 +4,6 @@ export * from './auth';
 export * from './auth-responses';
 export * from './content-url';
 export * from './rooms';
+export * from './playback';
 export * from './account';
 export * from './dev-outbox';

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { parseContentUrl } from './content-url';
 import type { SocketError } from './socket';
+import { roomIdSchema } from './room-id';
+import {
+  playbackSnapshotSchema,
+  type PlaybackClientToServerEvents,
+  type PlaybackServerToClientEvents,
+} from './playback';
 
 /**
  * Watch rooms: the contract between the API (tRPC `rooms.*`, REST invites, the /rooms namespace) and
@@ -26,7 +32,7 @@ export const INVITE_DEFAULT_EXPIRES_S = 3600;
 export const INVITE_MAX_EXPIRES_S = 7 * 24 * 3600;
 export const MESSAGE_REACTIONS = ['👍', '😂', '😮', '😢', '🔥', '❤️'] as const;
 
-export const roomIdSchema = z.string().uuid({ message: 'That room link is not valid.' });
+export { roomIdSchema };
 const userIdSchema = z.string().uuid({ message: 'That person is not valid.' });
 
 export const roomNameSchema = z
@@ -181,6 +187,8 @@ export const roomSnapshotSchema = z.object({
   messages: z.array(chatMessageSchema),
   hasMoreMessages: z.boolean(),
   you: z.object({ userId: z.string().uuid(), role: z.enum(ROOM_ROLES), isMuted: z.boolean() }),
+  /** The room's playback (issue 5): land on its position, then follow `video:state`. */
+  playback: playbackSnapshotSchema,
 });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
 
@@ -237,6 +245,14 @@ export const ROOM_ERROR_CODES = [
   'CHAT_MODS_ONLY',
   'SLOW_MODE',
   'RATE_LIMITED',
+  /** Playback commands (issue 5, `@wt/sync` room machine). */
+  'NO_MEDIA',
+  'INVALID_POSITION',
+  'INVALID_RATE',
+  'INVALID_MEDIA',
+  'INVALID_COMMAND',
+  'INVALID_SETTING',
+  'STALE_COMMAND',
   /** Something failed on the server; the sentence says to try again. */
   'INTERNAL',
 ] as const;
@@ -263,7 +279,7 @@ export type InviteInfo = z.infer<typeof inviteInfoSchema>;
 type AckFn<T> = (ack: { ok: true; data: T } | { ok: false; error: SocketError }) => void;
 type Payload<S extends z.ZodType> = z.input<S>;
 
-export interface RoomsClientToServerEvents {
+export interface RoomsClientToServerEvents extends PlaybackClientToServerEvents {
   'room:join': (p: Payload<typeof roomJoinPayload>, ack: AckFn<RoomSnapshot>) => void;
   'room:leave': (p: Payload<typeof roomLeavePayload>, ack: AckFn<null>) => void;
   'chat:message': (p: Payload<typeof chatSendPayload>, ack: AckFn<ChatMessage>) => void;
@@ -279,7 +295,7 @@ export interface RoomsClientToServerEvents {
   'video:buffer': (p: Payload<typeof bufferPayload>, ack?: AckFn<null>) => void;
 }
 
-export interface RoomsServerToClientEvents {
+export interface RoomsServerToClientEvents extends PlaybackServerToClientEvents {
   'room:join': (p: { roomId: string; member: RoomMember }) => void;
   'room:leave': (p: { roomId: string; userId: string }) => void;
   /** To the room: who was removed; to the removed user's sockets too, with `message` saying why. */

@@ -6,6 +6,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -50,11 +51,13 @@ export const rooms = pgTable(
     isLocked: boolean('is_locked').notNull().default(false),
     /** Leader power "Slow chat mode": 5 s between messages per member. */
     slowMode: boolean('slow_mode').notNull().default(false),
+    /** Whether the room is playing (watch sessions run only then); follows `playback.playback.isPlaying`. */
+    isPlaying: boolean('is_playing').notNull().default(false),
     /**
-     * Whether the room is playing (watch sessions run only then). True from creation and content change
-     * until the Playback sync issue drives it with play/pause (`setRoomPlaying`).
+     * The server-authoritative playback (issue 5): the `@wt/sync` room machine as JSON (state, scheduled
+     * transition, buffering wait, sync settings), so a restart resumes it. Null until the room first has one.
      */
-    isPlaying: boolean('is_playing').notNull().default(true),
+    playback: jsonb('playback').$type<Record<string, unknown>>(),
     /** When the last present member left (or the room was created / reopened with nobody in it). */
     emptySince: timestamptz('empty_since'),
     ...timestamps(),

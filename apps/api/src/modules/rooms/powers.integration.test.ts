@@ -47,6 +47,11 @@ async function roomOf(
   return { room, people };
 }
 
+/** The leader presses play: watch time runs only while the room plays. */
+async function play(leader: Person, roomId: string): Promise<void> {
+  expectOk(await ack(leader.socket, 'video:play', { roomId, positionSec: 0, baseSeq: 0 }));
+}
+
 async function member(
   roomId: string,
   userId: string,
@@ -399,11 +404,13 @@ describe('content', () => {
   it('is changed by the leader, broadcast with a system line, and rolls the watch sessions over', async () => {
     const { room, people } = await roomOf(['Ann', 'Bob']);
     const [ann, bob] = people as [Person, Person];
+    await play(ann, room.id);
     // The app's clock, not the database's: durations are measured with the app's `now`.
     await database.db.execute(
       sql`UPDATE watch_sessions SET started_at = ${new Date(Date.now() - 120_000)} WHERE room_id = ${room.id}`,
     );
     const updated = next(bob.socket, 'room:updated');
+    const newMedia = next(bob.socket, 'video:state', (p) => p.transition.playback.mediaId?.startsWith('spotify:') === true);
     const line = next(
       bob.socket,
       'chat:message',
@@ -424,12 +431,20 @@ describe('content', () => {
     expect((await updated).room.content).toEqual(content);
     expect((await line).message.content).toBe('Ann changed what plays');
 
+    // The old content ended for everyone; the new one waits, paused at the start, for a play.
+    const state = await newMedia;
+    expect(state.transition.playback).toMatchObject({ mediaId: 'spotify:track:4cOdK2wGLETKBW3PvgPWqT', isPlaying: false, positionSec: 0 });
     for (const p of [ann, bob]) {
       const rows = await sessions(room.id, p.user.id);
-      expect(rows).toHaveLength(2);
+      expect(rows).toHaveLength(1);
       expect(rows[0]!.ended_at).not.toBeNull();
       expect(rows[0]!.duration_secs).toBeGreaterThanOrEqual(119);
       expect(rows[0]!.duration_secs).toBeLessThanOrEqual(125);
+    }
+    await play(ann, room.id);
+    for (const p of [ann, bob]) {
+      const rows = await sessions(room.id, p.user.id);
+      expect(rows).toHaveLength(2);
       expect(rows[1]!.ended_at).toBeNull();
     }
   });
@@ -530,9 +545,11 @@ describe('presence sweep', () => {
 });
 
 describe('watch sessions', () => {
-  it('open on join and close with the time watched on leave', async () => {
+  it('open while the room plays and close with the time watched on leave', async () => {
     const { room, people } = await roomOf(['Ann', 'Bob']);
-    const [, bob] = people as [Person, Person];
+    const [ann, bob] = people as [Person, Person];
+    expect(await sessions(room.id, bob.user.id)).toEqual([]);
+    await play(ann, room.id);
     const open = await sessions(room.id, bob.user.id);
     expect(open).toHaveLength(1);
     expect(open[0]!.ended_at).toBeNull();
@@ -552,6 +569,7 @@ describe('watch sessions', () => {
   it('close on kick, and stay one per person with two tabs', async () => {
     const { room, people } = await roomOf(['Ann', 'Bob']);
     const [ann, bob] = people as [Person, Person];
+    await play(ann, room.id);
     const tab = await socketFor(app, bob);
     sockets.push(tab);
     expectOk(await ack(tab, 'room:join', { roomId: room.id }));
@@ -562,12 +580,16 @@ describe('watch sessions', () => {
     expect(rows[0]!.duration_secs).not.toBeNull();
   });
 
-  it('do not open while the room is not playing', async () => {
+  it('do not open while the room is not playing, and close when it pauses', async () => {
     const ann = await someone(app, 'Ann');
     const room = await createRoom(app, ann);
-    await database.db.execute(sql`UPDATE rooms SET is_playing = false WHERE id = ${room.id}`);
     expectOk(await ack(ann.socket, 'room:join', { roomId: room.id }));
     expect(await sessions(room.id, ann.user.id)).toEqual([]);
+    await play(ann, room.id);
+    expect(await sessions(room.id, ann.user.id)).toHaveLength(1);
+    expectOk(await ack(ann.socket, 'video:pause', { roomId: room.id, positionSec: 1, baseSeq: 1 }));
+    const [closed] = await sessions(room.id, ann.user.id);
+    expect(closed!.ended_at).not.toBeNull();
   });
 });
 
@@ -586,6 +608,7 @@ describe('disconnects (leave grace 300 ms)', () => {
   it('show the member offline at once, stop their watch time, and let them go after the grace', async () => {
     const { room, people } = await roomOf(['Ann', 'Bob'], {}, graceApp);
     const [ann, bob] = people as [Person, Person];
+    await play(ann, room.id);
     const offline = next(ann.socket, 'room:member', (p) => p.member.id === bob.user.id && !p.member.online);
     const gone = next(ann.socket, 'room:leave', (p) => p.userId === bob.user.id);
     const leftAt = Date.now();
@@ -601,6 +624,7 @@ describe('disconnects (leave grace 300 ms)', () => {
   it('keep the seat for a reconnect within the grace', async () => {
     const { room, people } = await roomOf(['Ann', 'Bob'], { maxMembers: 2 }, graceApp);
     const [ann, bob] = people as [Person, Person];
+    await play(ann, room.id);
     const left = record(ann.socket, 'room:leave');
     bob.socket.disconnect();
     const back = await socketFor(graceApp, bob);

@@ -9,6 +9,7 @@ import {
   type ChatMessage,
   type InviteInfo,
   type LobbyPage,
+  type PlaybackTransition,
   type Person,
   type RoomDetail,
   type RoomInviteLink,
@@ -34,8 +35,10 @@ import {
   type JoinFacts,
 } from './access';
 import { RoomError, roomErrors } from './errors';
+import { executePrepared } from './prepared';
 import {
   insertUserMessage,
+  contentMediaKey,
   loadChatPage,
   loadPerson,
   loadPresentMembers,
@@ -47,6 +50,7 @@ import {
   type Queryable,
 } from './views';
 import { endWatchSessions, startWatchSession } from './watch-sessions';
+import { changeMedia, initialPlayback } from '../playback/service';
 
 /**
  * Watch rooms (issue 4): every action a person takes in or around a room, each authorised here and
@@ -88,10 +92,11 @@ export async function createRoom(deps: RoomDeps, userId: string, input: z.output
   const visibility = input.visibility ?? (await defaultVisibility(deps.db, userId));
   const { rows } = await deps.db.execute<{ id: string }>(sql`
     INSERT INTO rooms (name, leader_id, platform, content_url, visibility, max_members, mic_enabled,
-                       playback_control, chat_mode, guild_id, empty_since, created_at, updated_at)
+                       playback_control, chat_mode, guild_id, playback, is_playing, empty_since, created_at, updated_at)
     VALUES (${input.name}, ${userId}, ${parsed.content.platform}, ${parsed.content.url}, ${visibility},
             ${input.maxMembers}, ${input.micEnabled}, ${input.playbackControl}, ${input.chatMode},
-            ${input.guildId}, ${now}, ${now}, ${now})
+            ${input.guildId}, ${JSON.stringify(initialPlayback(contentMediaKey({ platform: parsed.content.platform, content_url: parsed.content.url }), now))}::jsonb,
+            false, ${now}, ${now}, ${now})
     RETURNING id`);
   return (await loadRoomDetail(deps.db, rows[0]!.id))!;
 }
@@ -434,18 +439,19 @@ export async function sendMessage(
   input: { roomId: string; content: string; replyToId?: string | undefined },
 ): Promise<ChatMessage> {
   const now = deps.now();
-  // Membership, the room's chat rules and the person's latest messages (for the rate limit) in one read.
-  const { rows } = await deps.db.execute<{
+  // Membership, the room's chat rules and the person's latest messages (for the rate limit) in one read;
+  // NULLS LAST as in room_messages_user_id_created_at_idx, else every message of theirs is read and sorted.
+  const { rows } = await executePrepared<{
     role: RoomRole;
     is_muted: boolean;
     chat_mode: 'all' | 'mods' | 'off';
     slow_mode: boolean;
     latest: { room_id: string; created_at: string }[];
-  }>(sql`
+  }>(deps.db, 'rooms_chat_facts', sql`
     SELECT m.role, m.is_muted, r.chat_mode, r.slow_mode,
       (SELECT coalesce(json_agg(json_build_object('room_id', x.room_id, 'created_at', x.created_at) ORDER BY x.created_at DESC), '[]'::json)
          FROM (SELECT room_id, created_at FROM room_messages
-               WHERE user_id = ${userId} AND kind = 'user' ORDER BY created_at DESC LIMIT ${CHAT_RATE_LIMIT.messages}) x) AS latest
+               WHERE user_id = ${userId} AND kind = 'user' ORDER BY created_at DESC NULLS LAST LIMIT ${CHAT_RATE_LIMIT.messages}) x) AS latest
     FROM room_members m JOIN rooms r ON r.id = m.room_id
     WHERE m.room_id = ${input.roomId} AND m.user_id = ${userId} AND m.left_at IS NULL AND r.is_active`);
   const member = rows[0];
@@ -632,23 +638,24 @@ export async function changeContent(
   deps: RoomDeps,
   actorId: string,
   input: { roomId: string; url: string },
-  connectedUserIds: () => Promise<string[]>,
-): Promise<{ room: RoomDetail; systemMessageId: string }> {
+): Promise<{ room: RoomDetail; systemMessageId: string; transition: PlaybackTransition | null }> {
   const parsed = parseContentUrl(input.url);
   if (!parsed.ok) throw roomErrors.validation(parsed.message);
   const now = deps.now();
-  const systemMessageId = await deps.db.transaction(async (tx) => {
+  const { systemMessageId, transition } = await deps.db.transaction(async (tx) => {
     const { room, actor } = await powerContext(tx, input.roomId, actorId);
     if (!canControlPlayback(actor.role, room.playback_control)) throw roomErrors.forbidden('the leader can change what plays');
     await tx.execute(sql`
-      UPDATE rooms SET platform = ${parsed.content.platform}, content_url = ${parsed.content.url}, is_playing = true, updated_at = ${now}
+      UPDATE rooms SET platform = ${parsed.content.platform}, content_url = ${parsed.content.url}, updated_at = ${now}
       WHERE id = ${input.roomId}`);
+    // The content ended for everyone: watch time stops; the new content starts paused at 0.
     await endWatchSessions(tx, input.roomId, null, now);
+    const mediaKey = contentMediaKey({ platform: parsed.content.platform, content_url: parsed.content.url })!;
+    const transition = await changeMedia(tx, input.roomId, mediaKey, actorId, now);
     const person = (await loadPerson(tx, actorId))!;
-    return insertSystemLine(tx, input.roomId, `${nameOf(person)} changed what plays`, now);
+    return { systemMessageId: await insertSystemLine(tx, input.roomId, `${nameOf(person)} changed what plays`, now), transition };
   });
-  for (const userId of await connectedUserIds()) await startWatchSession(deps.db, userId, input.roomId, now);
-  return { room: (await loadRoomDetail(deps.db, input.roomId))!, systemMessageId };
+  return { room: (await loadRoomDetail(deps.db, input.roomId))!, systemMessageId, transition };
 }
 
 // ---------- housekeeping ----------

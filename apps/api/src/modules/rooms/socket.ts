@@ -25,7 +25,9 @@ import type { AppServices } from '../../services';
 import { socketAuth } from '../auth/socket';
 import { banEnd, isRoomError, parsePayload, roomErrors } from './errors';
 import * as rooms from './service';
-import { loadMessage, loadPerson, memberOf, nameOf } from './views';
+import { contentMediaKey, loadMessage, loadPerson, memberOf, nameOf } from './views';
+import { playbackSnapshot } from '../playback/service';
+import { createPlaybackSockets, type PlaybackSocketData, type RoomSocketKit } from '../playback/socket';
 
 /**
  * The /rooms namespace (seed 000 "Socket.io Room Structure"): handlers parse each payload with its
@@ -59,11 +61,13 @@ interface RoomSocketData {
 const roomKey = (roomId: string) => `room:${roomId}`;
 const memberKey = (roomId: string, userId: string) => `rm:${roomId}:${userId}`;
 
-function dataOf(socket: { data: unknown }): RoomSocketData & { auth?: { userId: string } } {
-  return socket.data as RoomSocketData & { auth?: { userId: string } };
+function dataOf(socket: { data: unknown }): RoomSocketData & Partial<PlaybackSocketData> & { auth?: { userId: string } } {
+  return socket.data as RoomSocketData & Partial<PlaybackSocketData> & { auth?: { userId: string } };
 }
 
 export interface RoomSocketsHandle {
+  /** Drift reports of a room on this instance, per bucket (≤50, ≤150, ≤500, more ms); for metrics. */
+  driftHistogram(roomId: string): number[] | null;
   /** One presence sweep now (tests; the interval runs it every `sweepIntervalMs`). */
   sweep(): Promise<void>;
   stop(): void;
@@ -78,16 +82,29 @@ export function registerRoomSockets(
   const leaveTimers = new Map<string, NodeJS.Timeout>();
   let stopped = false;
 
-  /** Who is connected to the room right now, on any instance, and whose player is stalled. */
-  async function liveStatus(roomId: string): Promise<Map<string, { online: true; buffering: boolean }>> {
+  interface LiveMember {
+    online: true;
+    buffering: boolean;
+    rttMs: number | null;
+    driftMs: number | null;
+  }
+
+  /** Who is connected to the room right now, on any instance, whose player is stalled, and their sync. */
+  async function liveStatus(roomId: string): Promise<Map<string, LiveMember>> {
     const sockets = await nsp.in(roomKey(roomId)).fetchSockets();
-    const live = new Map<string, { online: true; buffering: boolean }>();
+    const live = new Map<string, LiveMember>();
     for (const s of sockets) {
       const data = dataOf(s);
       const userId = data.auth?.userId;
       if (!userId) continue;
-      const buffering = data.buffering?.[roomId] === true;
-      live.set(userId, { online: true, buffering: (live.get(userId)?.buffering ?? false) || buffering });
+      const before = live.get(userId);
+      const sync = data.sync?.[roomId];
+      live.set(userId, {
+        online: true,
+        buffering: (before?.buffering ?? false) || data.buffering?.[roomId] === true,
+        rttMs: sync?.rttMs ?? before?.rttMs ?? null,
+        driftMs: sync?.driftMs ?? before?.driftMs ?? null,
+      });
     }
     return live;
   }
@@ -123,11 +140,12 @@ export function registerRoomSockets(
   }
 
   async function snapshot(roomId: string, userId: string): Promise<RoomSnapshot> {
-    const [room, present, live, chat] = await Promise.all([
+    const [room, present, live, chat, playbackState] = await Promise.all([
       rooms.loadRoomDetail(deps.db, roomId),
       rooms.loadPresentMembers(deps.db, roomId),
       liveStatus(roomId),
       rooms.loadChatPage(deps.db, roomId, userId, null),
+      playbackSnapshot(playbackDeps, roomId),
     ]);
     const me = present.find((m) => m.userId === userId);
     if (!room || !me) throw roomErrors.notMember();
@@ -137,12 +155,14 @@ export function registerRoomSockets(
       messages: chat.messages,
       hasMoreMessages: chat.hasMore,
       you: { userId, role: me.role, isMuted: me.isMuted },
+      playback: playbackState,
     };
   }
 
   /** After someone left (any way): tell the room, and who leads now. */
   async function announceLeave(roomId: string, userId: string, outcome: rooms.LeaveOutcome): Promise<void> {
     if (!outcome.left) return;
+    await playback.memberLeft(roomId, userId);
     // Every socket of theirs stops receiving the room (other tabs too).
     nsp.in(memberKey(roomId, userId)).socketsLeave([roomKey(roomId), memberKey(roomId, userId)]);
     nsp.to(roomKey(roomId)).emit('room:leave', { roomId, userId });
@@ -165,6 +185,8 @@ export function registerRoomSockets(
     await rooms.endWatchSessions(deps.db, roomId, userId, deps.now());
     await rooms.touchMembers(deps, roomId, [userId]);
     await emitMember(roomId, userId);
+    // The room does not wait for a player that is gone.
+    await playback.memberLeft(roomId, userId);
     cancelLeave(roomId, userId);
     const timer = setTimeout(() => {
       leaveTimers.delete(memberKey(roomId, userId));
@@ -216,10 +238,15 @@ export function registerRoomSockets(
     if (!dataOf(socket).joined.has(roomId)) throw roomErrors.notMember();
   }
 
+  const kit: RoomSocketKit = { nsp, roomKey, handle, requireJoined, liveMembers: liveStatus };
+  const playback = createPlaybackSockets(services, kit);
+  const playbackDeps = { ...deps, mediaKey: contentMediaKey };
+
   nsp.on('connection', (socket) => {
     const data = dataOf(socket);
     data.joined = new Set();
     data.buffering = {};
+    playback.register(socket);
 
     handle(socket, 'room:join', roomJoinPayload, async ({ roomId, inviteCode }, userId) => {
       const outcome = await rooms.joinRoom(deps, userId, roomId, inviteCode);
@@ -329,8 +356,9 @@ export function registerRoomSockets(
 
     handle(socket, 'room:content', changeContentPayload, async (payload, userId) => {
       requireJoined(socket, payload.roomId);
-      const { room, systemMessageId } = await rooms.changeContent(deps, userId, payload, () => connectedUserIds(payload.roomId));
+      const { room, systemMessageId, transition } = await rooms.changeContent(deps, userId, payload);
       nsp.to(roomKey(payload.roomId)).emit('room:updated', { roomId: payload.roomId, room });
+      if (transition) playback.publish(payload.roomId, { transitions: [transition], nextTickAtMs: null });
       await emitSystemLines(payload.roomId, [systemMessageId], userId);
       return room;
     });
@@ -340,6 +368,8 @@ export function registerRoomSockets(
       if (buffering) data.buffering[roomId] = true;
       else delete data.buffering[roomId];
       nsp.to(roomKey(roomId)).emit('video:buffer', { roomId, userId, buffering });
+      // "Wait for everyone": the room machine may pause the room (or resume it) for this report.
+      await playback.buffering(roomId, userId, buffering);
       return null;
     });
 
@@ -381,6 +411,7 @@ export function registerRoomSockets(
       }
     }
     await rooms.closeEmptyRooms(deps, EMPTY_ROOM_GRACE_MS);
+    await playback.sweep();
   }
 
   const interval = setInterval(() => {
@@ -390,8 +421,10 @@ export function registerRoomSockets(
 
   return {
     sweep,
+    driftHistogram: (roomId) => playback.driftHistogram(roomId),
     stop() {
       stopped = true;
+      playback.stop();
       clearInterval(interval);
       for (const timer of leaveTimers.values()) clearTimeout(timer);
       leaveTimers.clear();

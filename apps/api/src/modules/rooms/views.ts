@@ -11,6 +11,7 @@ import {
   type RoomRole,
   type RoomSummary,
 } from '@wt/schemas';
+import { executePrepared, type PreparedQueryable } from './prepared';
 
 /**
  * Reads that turn rows into the contract's shapes (RoomSummary, RoomDetail, RoomMember, ChatMessage).
@@ -77,6 +78,13 @@ function mediaIdOf(platform: RoomRow['platform'], url: string): string | null {
   if (platform === 'upload') return null;
   const parsed = parseContentUrl(url);
   return parsed.ok ? parsed.content.mediaId : null;
+}
+
+/** The playback machine's media id for stored content: `<platform>:<provider id or URL>`. */
+export function contentMediaKey(row: { platform: string; content_url: string | null }): string | null {
+  if (!row.content_url) return null;
+  const platform = row.platform as RoomRow['platform'];
+  return `${platform}:${mediaIdOf(platform, row.content_url) ?? row.content_url}`;
 }
 
 function summaryOf(r: RoomRow): RoomSummary {
@@ -211,16 +219,21 @@ function messageOf(r: MessageRow): ChatMessage {
   };
 }
 
-/** A MessageRow read from `msg` (room_messages rows: the table or a CTE) with its author, reply and reactions. */
-function messageSelect(viewerId: string): SQL {
+/** The reactions of `msg` as `viewerId` sees them (`mine`), oldest emoji first. */
+function reactionsOf(viewerId: string): SQL {
+  return sql`(SELECT json_agg(json_build_object('emoji', x.emoji, 'count', x.count, 'mine', x.mine) ORDER BY x.first)
+    FROM (SELECT emoji, count(*)::int AS count, bool_or(user_id = ${viewerId}) AS mine, min(created_at) AS first
+          FROM room_message_reactions WHERE message_id = msg.id GROUP BY emoji) x)`;
+}
+
+/** A MessageRow read from `msg` (room_messages rows: the table or a CTE) with its author, reply and `reactions`. */
+function messageSelect(reactions: SQL): SQL {
   return sql`
     SELECT msg.id, msg.room_id, msg.kind, msg.content, msg.created_at, msg.seq,
       msg.user_id, u.username, u.display_name, u.avatar_url, u.deleted_at,
       rep.id AS reply_id, rep.content AS reply_content,
       ru.username AS reply_author, ru.display_name AS reply_author_display, ru.deleted_at AS reply_author_deleted,
-      (SELECT json_agg(json_build_object('emoji', x.emoji, 'count', x.count, 'mine', x.mine) ORDER BY x.first)
-         FROM (SELECT emoji, count(*)::int AS count, bool_or(user_id = ${viewerId}) AS mine, min(created_at) AS first
-               FROM room_message_reactions WHERE message_id = msg.id GROUP BY emoji) x) AS reactions
+      ${reactions} AS reactions
     FROM msg
     LEFT JOIN users u ON u.id = msg.user_id
     LEFT JOIN room_messages rep ON rep.id = msg.reply_to_id
@@ -229,29 +242,30 @@ function messageSelect(viewerId: string): SQL {
 
 /** Messages matching `where` (over `msg`), newest `limit` of them, returned oldest first. */
 async function loadMessages(db: Queryable, where: SQL, viewerId: string, limit: number): Promise<ChatMessage[]> {
+  // NULLS LAST as in room_messages_room_id_seq_idx: a plain DESC would sort every message of the room.
   const { rows } = await db.execute<MessageRow>(sql`
-    WITH msg AS (SELECT * FROM room_messages msg WHERE ${where} ORDER BY msg.seq DESC LIMIT ${limit})
-    ${messageSelect(viewerId)}
-    ORDER BY msg.seq DESC`);
+    WITH msg AS (SELECT * FROM room_messages msg WHERE ${where} ORDER BY msg.seq DESC NULLS LAST LIMIT ${limit})
+    ${messageSelect(reactionsOf(viewerId))}
+    ORDER BY msg.seq DESC NULLS LAST`);
   return rows.reverse().map(messageOf);
 }
 
 /**
  * Writes a person's chat message and reads it back in the contract's shape in the same statement: one
- * database round trip on the hot path of chat. A reply to a message of another room (or one gone since)
- * stands without the reply link.
+ * database round trip on the hot path of chat (a message written just now has no reactions to read). A
+ * reply to a message of another room (or one gone since) stands without the reply link.
  */
 export async function insertUserMessage(
-  db: Queryable,
+  db: PreparedQueryable,
   input: { roomId: string; userId: string; content: string; replyToId: string | null; now: Date },
 ): Promise<ChatMessage> {
-  const { rows } = await db.execute<MessageRow>(sql`
+  const { rows } = await executePrepared<MessageRow>(db, 'rooms_insert_user_message', sql`
     WITH msg AS (
       INSERT INTO room_messages (room_id, user_id, kind, content, reply_to_id, created_at, updated_at)
       SELECT ${input.roomId}, ${input.userId}, 'user', ${input.content},
         (SELECT id FROM room_messages WHERE id = ${input.replyToId}::uuid AND room_id = ${input.roomId}), ${input.now}, ${input.now}
       RETURNING *)
-    ${messageSelect(input.userId)}`);
+    ${messageSelect(sql`NULL::json`)}`);
   return messageOf(rows[0]!);
 }
 
