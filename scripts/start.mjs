@@ -40,7 +40,7 @@ function webNeedsBuild() {
   const buildId = path.join(root, 'apps/web/.next/BUILD_ID');
   if (process.argv.includes('--rebuild') || !existsSync(buildId) || buildTargetsOtherApi()) return true;
   const built = statSync(buildId).mtimeMs;
-  return ['apps/web', 'packages/ui/src', 'packages/schemas/src'].some((d) => newestMtime(path.join(root, d)) > built);
+  return ['apps/web', 'packages/ui/src', 'packages/schemas/src', 'packages/sync/src'].some((d) => newestMtime(path.join(root, d)) > built);
 }
 
 if (webNeedsBuild()) {

@@ -13,7 +13,7 @@ const api = env.API_ORIGIN;
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ['@wt/ui', '@wt/schemas'],
+  transpilePackages: ['@wt/ui', '@wt/schemas', '@wt/sync'],
   // Engine.io serves `/socket.io/?EIO=4&transport=polling`: the trailing slash must survive.
   skipTrailingSlashRedirect: true,
   async rewrites() {

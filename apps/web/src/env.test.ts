@@ -20,7 +20,15 @@ describe('parseWebEnv', () => {
     expect(parseWebEnv({ API_ORIGIN: '', API_PORT: '' }).API_ORIGIN).toBe('http://127.0.0.1:4000');
   });
 
+  it('takes an optional Google API key for Drive videos', () => {
+    expect(parseWebEnv({}).GOOGLE_API_KEY).toBeNull();
+    expect(parseWebEnv({ GOOGLE_API_KEY: 'AIzaSyA-demo_key_0123456789' }).GOOGLE_API_KEY).toBe(
+      'AIzaSyA-demo_key_0123456789',
+    );
+  });
+
   it.each([
+    ['GOOGLE_API_KEY', { GOOGLE_API_KEY: 'key with spaces & symbols' }],
     ['API_PORT', { API_PORT: 'abc' }],
     ['API_PORT', { API_PORT: '70000' }],
     ['API_ORIGIN', { API_ORIGIN: 'not a url' }],

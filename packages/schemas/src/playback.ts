@@ -115,7 +115,16 @@ export interface PlaybackClientToServerEvents {
 
 export interface PlaybackServerToClientEvents {
   /** A transition of the room's playback, to execute at `transition.executeAtMs` (server time). */
-  'video:state': (p: { roomId: string; transition: PlaybackTransition; serverNowMs: number }) => void;
+  'video:state': (p: {
+    roomId: string;
+    transition: PlaybackTransition;
+    serverNowMs: number;
+    /**
+     * After this transition the room is paused waiting for buffering members (it resumes by itself).
+     * The server always sends it; a client applying its own command's ack has no such word.
+     */
+    waitingForMembers?: boolean;
+  }) => void;
   /** Members' sync states, at most every 2 s. */
   'video:sync_states': (p: { roomId: string; states: MemberSync[] }) => void;
   'video:sync_settings': (p: { roomId: string; settings: SyncSettings }) => void;

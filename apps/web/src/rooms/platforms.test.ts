@@ -1,6 +1,6 @@
 import { parseContentUrl } from '@wt/schemas';
 import { describe, expect, it } from 'vitest';
-import { embedFor, httpUrl } from './platforms';
+import { httpUrl, playerSourceFor } from './platforms';
 
 function parsed(url: string) {
   const result = parseContentUrl(url);
@@ -8,69 +8,77 @@ function parsed(url: string) {
   return result.content;
 }
 
-describe('embedFor', () => {
-  it('embeds YouTube from its privacy-enhanced host', () => {
-    expect(embedFor(parsed('https://youtu.be/aqz-KE-bpKQ'))).toEqual({
-      kind: 'iframe',
-      src: 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ',
-      title: 'YouTube video',
-      sandboxed: false,
+describe('playerSourceFor', () => {
+  it('plays YouTube through the IFrame API', () => {
+    expect(playerSourceFor(parsed('https://youtu.be/aqz-KE-bpKQ'))).toEqual({
+      kind: 'youtube',
+      videoId: 'aqz-KE-bpKQ',
     });
   });
 
-  it('shows Spotify and Drive as a card linking to the content, until playback sync plays them', () => {
-    expect(
-      embedFor(parsed('https://open.spotify.com/intl-de/playlist/37i9dQZF1DWWQRwui0ExPn?si=x')),
-    ).toMatchObject({
-      kind: 'placeholder',
-      platform: 'spotify',
-      href: 'https://open.spotify.com/playlist/37i9dQZF1DWWQRwui0ExPn',
-    });
-    expect(embedFor(parsed('https://drive.google.com/file/d/1wT-demo-anime-episode-3/view'))).toMatchObject({
-      kind: 'placeholder',
-      platform: 'drive',
+  it("shows Drive's own player, or streams the file through the Drive API when there is a key", () => {
+    const content = parsed('https://drive.google.com/file/d/1wT-demo-anime-episode-3/view');
+    expect(playerSourceFor(content)).toEqual({
+      kind: 'drive-embed',
+      src: 'https://drive.google.com/file/d/1wT-demo-anime-episode-3/preview',
       href: 'https://drive.google.com/file/d/1wT-demo-anime-episode-3/view',
     });
+    expect(playerSourceFor(content, { googleApiKey: 'AIza key&x' })).toEqual({
+      kind: 'video',
+      src: 'https://www.googleapis.com/drive/v3/files/1wT-demo-anime-episode-3?alt=media&key=AIza%20key%26x',
+    });
   });
 
-  it('plays a direct link to a video file in a video element', () => {
-    expect(embedFor(parsed('https://media.example.com/films/trailer.MP4?token=1'))).toEqual({
+  it('names the Spotify item for the Web Playback SDK', () => {
+    expect(
+      playerSourceFor(parsed('https://open.spotify.com/intl-de/playlist/37i9dQZF1DWWQRwui0ExPn?si=x')),
+    ).toEqual({
+      kind: 'spotify',
+      uri: 'spotify:playlist:37i9dQZF1DWWQRwui0ExPn',
+      href: 'https://open.spotify.com/playlist/37i9dQZF1DWWQRwui0ExPn',
+    });
+  });
+
+  it('plays a direct link to a video file or an HLS playlist in a video element', () => {
+    expect(playerSourceFor(parsed('https://media.example.com/films/trailer.MP4?token=1'))).toEqual({
       kind: 'video',
       src: 'https://media.example.com/films/trailer.MP4?token=1',
     });
+    expect(playerSourceFor(parsed('http://127.0.0.1:8080/live/index.m3u8'))).toEqual({
+      kind: 'video',
+      src: 'http://127.0.0.1:8080/live/index.m3u8',
+    });
   });
 
-  it('sandboxes web pages', () => {
-    expect(embedFor(parsed('https://example.com/article'))).toEqual({
-      kind: 'iframe',
+  it('shows other web pages in a sandbox', () => {
+    expect(playerSourceFor(parsed('https://example.com/article'))).toEqual({
+      kind: 'web',
       src: 'https://example.com/article',
-      title: 'Shared web page',
-      sandboxed: true,
     });
   });
 
   it('plays uploads in a video element', () => {
-    expect(embedFor({ platform: 'upload', url: 'https://cdn.example.com/v.mp4', mediaId: 'v' })).toEqual({
+    expect(
+      playerSourceFor({ platform: 'upload', url: 'https://cdn.example.com/v.mp4', mediaId: 'v' }),
+    ).toEqual({
       kind: 'video',
       src: 'https://cdn.example.com/v.mp4',
     });
   });
 
-  it('never embeds a script URL, whatever is stored', () => {
-    expect(embedFor({ platform: 'web', url: 'javascript:alert(1)', mediaId: null }).kind).toBe('none');
-    expect(embedFor({ platform: 'upload', url: 'data:text/html,x', mediaId: null }).kind).toBe('none');
-    expect(embedFor({ platform: 'drive', url: 'javascript:alert(1)', mediaId: 'x' }).kind).toBe('none');
+  it('never plays a script URL, whatever is stored', () => {
+    expect(playerSourceFor({ platform: 'web', url: 'javascript:alert(1)', mediaId: null }).kind).toBe('none');
+    expect(playerSourceFor({ platform: 'upload', url: 'data:text/html,x', mediaId: null }).kind).toBe('none');
   });
 
-  it('encodes ids, so a stored id cannot leave the embed path', () => {
-    const embed = embedFor({ platform: 'youtube', url: 'x', mediaId: '../../evil?x' });
-    expect(embed.kind === 'iframe' && embed.src).toBe(
-      'https://www.youtube-nocookie.com/embed/..%2F..%2Fevil%3Fx',
-    );
+  it("refuses stored ids that are not the provider's, so none can leave its path", () => {
+    expect(playerSourceFor({ platform: 'youtube', url: 'x', mediaId: '../../evil?x' }).kind).toBe('none');
+    expect(playerSourceFor({ platform: 'drive', url: 'x', mediaId: '../evil?x=1' }).kind).toBe('none');
+    expect(playerSourceFor({ platform: 'spotify', url: 'x', mediaId: 'track:../../x' }).kind).toBe('none');
   });
 
   it('says when nothing is playing', () => {
-    expect(embedFor(null)).toEqual({ kind: 'none', reason: 'Nothing is playing yet.' });
+    expect(playerSourceFor(null)).toEqual({ kind: 'none', reason: 'Nothing is playing yet.' });
   });
 });
 

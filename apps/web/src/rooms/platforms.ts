@@ -1,6 +1,6 @@
 import type { ContentPlatform, ParsedContent } from '@wt/schemas';
 
-/** How each content platform is named and embedded in the room's player area. */
+/** How each content platform is named and played in the room's player area. */
 
 export const PLATFORM_LABELS: Record<ContentPlatform, string> = {
   youtube: 'YouTube',
@@ -10,53 +10,71 @@ export const PLATFORM_LABELS: Record<ContentPlatform, string> = {
   upload: 'Upload',
 };
 
-export type Embed =
-  | { kind: 'iframe'; src: string; title: string; sandboxed: boolean }
+/**
+ * Which player plays a room's content: a `<video>` element (uploads, direct links to video files or
+ * HLS playlists, Drive files through the Drive API), the YouTube IFrame API, Drive's own embed, the
+ * Spotify card, or a sandboxed web page.
+ */
+export type PlayerSource =
   | { kind: 'video'; src: string }
-  /** Shown as a card with a link until the Playback sync issue plays it in the room. */
-  | { kind: 'placeholder'; platform: ContentPlatform; href: string; message: string }
+  | { kind: 'youtube'; videoId: string }
+  /** Drive's preview player: no API to drive it, each viewer plays and pauses it. */
+  | { kind: 'drive-embed'; src: string; href: string }
+  | { kind: 'spotify'; uri: string; href: string }
+  | { kind: 'web'; src: string }
   | { kind: 'none'; reason: string };
 
-/** A web address of a video file: played in a `<video>` element like an upload. */
-const VIDEO_FILE = /\.(mp4|m4v|webm|ogv|ogg|mov)$/i;
+/** A web address of a video file or an HLS playlist: played in a `<video>` element like an upload. */
+const VIDEO_FILE = /\.(mp4|m4v|webm|ogv|ogg|mov|m3u8)$/i;
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
+const DRIVE_ID = /^[A-Za-z0-9_-]{10,}$/;
+const SPOTIFY_ID = /^(track|episode|playlist|album|show):[A-Za-z0-9]{22}$/;
 
-const PLACEHOLDER_MESSAGES: Partial<Record<ContentPlatform, string>> = {
-  drive: 'Google Drive videos will play here in sync soon. Until then, open it in a new tab.',
-  spotify: 'Spotify will play here in sync soon. Until then, open it in a new tab.',
-};
+export interface PlayerKeys {
+  /** A Google API key allowed to read public Drive files: Drive videos then play in a `<video>`. */
+  googleApiKey: string | null;
+}
 
 /**
- * The embed for a room's content. Ids come from the server's parseContentUrl, but they are encoded
- * again here: whatever is stored, only a URL on the provider's embed host comes out.
+ * The player for a room's content. Ids come from the server's parseContentUrl, but they are checked
+ * again here: whatever is stored, only a URL on the provider's host comes out.
  */
-export function embedFor(content: ParsedContent | null): Embed {
+export function playerSourceFor(
+  content: ParsedContent | null,
+  keys: PlayerKeys = { googleApiKey: null },
+): PlayerSource {
   if (!content) return { kind: 'none', reason: 'Nothing is playing yet.' };
   const id = content.mediaId;
   switch (content.platform) {
     case 'youtube':
-      if (!id) break;
-      return {
-        kind: 'iframe',
-        src: `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}`,
-        title: 'YouTube video',
-        sandboxed: false,
-      };
-    case 'spotify':
+      if (!id || !YOUTUBE_ID.test(id)) break;
+      return { kind: 'youtube', videoId: id };
     case 'drive': {
-      const href = httpUrl(content.url);
-      if (!href || href.startsWith('/')) break;
+      if (!id || !DRIVE_ID.test(id)) break;
+      const file = encodeURIComponent(id);
+      if (keys.googleApiKey) {
+        const key = encodeURIComponent(keys.googleApiKey);
+        return {
+          kind: 'video',
+          src: `https://www.googleapis.com/drive/v3/files/${file}?alt=media&key=${key}`,
+        };
+      }
       return {
-        kind: 'placeholder',
-        platform: content.platform,
-        href,
-        message: PLACEHOLDER_MESSAGES[content.platform] ?? '',
+        kind: 'drive-embed',
+        src: `https://drive.google.com/file/d/${file}/preview`,
+        href: `https://drive.google.com/file/d/${file}/view`,
       };
+    }
+    case 'spotify': {
+      if (!id || !SPOTIFY_ID.test(id)) break;
+      const [kind, spotifyId] = id.split(':') as [string, string];
+      return { kind: 'spotify', uri: `spotify:${id}`, href: `https://open.spotify.com/${kind}/${spotifyId}` };
     }
     case 'web': {
       const src = httpUrl(content.url);
       if (!src) break;
       if (VIDEO_FILE.test(new URL(src, 'http://localhost').pathname)) return { kind: 'video', src };
-      return { kind: 'iframe', src, title: 'Shared web page', sandboxed: true };
+      return { kind: 'web', src };
     }
     case 'upload': {
       const src = httpUrl(content.url);

@@ -8,7 +8,20 @@ import {
   type RoomServerEvent,
   type RoomState,
 } from './room-state';
-import { LEADER, ME, member, nth, OTHER_ROOM_ID, room, ROOM_ID, snapshot, THIRD } from './test-fixtures';
+import {
+  LEADER,
+  ME,
+  member,
+  nth,
+  OTHER_ROOM_ID,
+  playback,
+  playbackState,
+  room,
+  ROOM_ID,
+  snapshot,
+  T0,
+  THIRD,
+} from './test-fixtures';
 
 const NOW = new Date(2026, 0, 1, 12, 0);
 
@@ -281,6 +294,101 @@ describe('chat paging and reactions', () => {
     expect(
       mergeReactions([{ emoji: '🔥', count: 1, mine: true }], [{ emoji: '🔥', count: 0, mine: false }]),
     ).toEqual([]);
+  });
+});
+
+describe('playback', () => {
+  const paused = playbackState({ seq: 4, positionSec: 30 });
+  const playing = { ...paused, seq: 5, isPlaying: true, updatedAtMs: T0 + 500 };
+
+  it('video:state adds the scheduled state after the one in force', () => {
+    const s = snap(
+      apply(joined(snapshot({ playback: playback({ timeline: [paused] }) })), {
+        name: 'video:state',
+        payload: {
+          roomId: ROOM_ID,
+          transition: { cause: 'command', previous: paused, playback: playing, executeAtMs: T0 + 500 },
+          serverNowMs: T0,
+        },
+      }),
+    );
+    expect(s.playback.timeline).toEqual([paused, playing]);
+  });
+
+  it('a buffering pause shows the room waiting, a resume ends it', () => {
+    const waiting = snap(
+      apply(joined(snapshot({ playback: playback({ timeline: [playing] }) })), {
+        name: 'video:state',
+        payload: {
+          roomId: ROOM_ID,
+          transition: {
+            cause: 'buffering',
+            previous: playing,
+            playback: { ...playing, seq: 6, isPlaying: false },
+            executeAtMs: T0 + 900,
+          },
+          serverNowMs: T0,
+        },
+      }),
+    );
+    expect(waiting.playback.waitingForMembers).toBe(true);
+    const resumed = snap(
+      apply(joined(waiting), {
+        name: 'video:state',
+        payload: {
+          roomId: ROOM_ID,
+          transition: {
+            cause: 'wait-timeout',
+            previous: { ...playing, seq: 6, isPlaying: false },
+            playback: { ...playing, seq: 7 },
+            executeAtMs: T0 + 7_000,
+          },
+          serverNowMs: T0,
+        },
+      }),
+    );
+    expect(resumed.playback.waitingForMembers).toBe(false);
+  });
+
+  it('video:sync_settings and video:sync_states update the settings and the drift per member', () => {
+    let state = apply(joined(), {
+      name: 'video:sync_settings',
+      payload: { roomId: ROOM_ID, settings: { waitForEveryone: false, maxWaitMs: 3_000 } },
+    });
+    state = apply(state, {
+      name: 'video:sync_states',
+      payload: {
+        roomId: ROOM_ID,
+        states: [
+          { userId: LEADER, driftMs: 12 },
+          { userId: ME, driftMs: null },
+        ],
+      },
+    });
+    expect(snap(state).playback.settings).toEqual({ waitForEveryone: false, maxWaitMs: 3_000 });
+    expect(state.phase === 'in' && state.snapshot.memberSync).toEqual({ [LEADER]: 12, [ME]: null });
+  });
+
+  it('a re-join keeps states announced while it was answered, and the drift we held', () => {
+    let state = apply(joined(snapshot({ playback: playback({ timeline: [paused] }) })), {
+      name: 'video:sync_states',
+      payload: { roomId: ROOM_ID, states: [{ userId: LEADER, driftMs: 40 }] },
+    });
+    state = roomReducer(state, { type: 'join-started' });
+    state = apply(state, {
+      name: 'video:state',
+      payload: {
+        roomId: ROOM_ID,
+        transition: { cause: 'command', previous: paused, playback: playing, executeAtMs: T0 + 500 },
+        serverNowMs: T0,
+      },
+    });
+    const after = roomReducer(state, {
+      type: 'joined',
+      snapshot: snapshot({ playback: playback({ timeline: [paused] }) }),
+    });
+    expect(snap(after).playback.timeline.map((p) => p.seq)).toEqual([4, 5]);
+    expect(after.phase === 'in' && after.snapshot.memberSync).toEqual({ [LEADER]: 40 });
   });
 });
 

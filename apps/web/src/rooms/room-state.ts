@@ -6,6 +6,7 @@ import type {
   RoomsServerToClientEvents,
   SocketError,
 } from '@wt/schemas';
+import { memberSyncMap, withTransition, type MemberSyncMap } from '@/sync/playback-state';
 import { appendMessage, mergeSnapshotMessages, prependHistory } from './chat-messages';
 import { removalNotice, type RemovalNotice } from './refusals';
 
@@ -33,11 +34,24 @@ export const ROOM_EVENT_NAMES = [
   'chat:message',
   'chat:reaction',
   'video:buffer',
+  'video:state',
+  'video:sync_states',
+  'video:sync_settings',
 ] as const satisfies readonly RoomEventName[];
 
+/**
+ * The joined room: the `room:join` snapshot kept live, plus what only live events carry (each
+ * member's measured drift, from `video:sync_states`).
+ */
+export type LiveRoom = RoomSnapshot & { memberSync: MemberSyncMap };
+
+export function liveRoom(snapshot: RoomSnapshot, memberSync: MemberSyncMap = {}): LiveRoom {
+  return { ...snapshot, memberSync };
+}
+
 export type RoomState =
-  | { phase: 'joining'; roomId: string; previous: RoomSnapshot | null }
-  | { phase: 'in'; roomId: string; snapshot: RoomSnapshot }
+  | { phase: 'joining'; roomId: string; previous: LiveRoom | null }
+  | { phase: 'in'; roomId: string; snapshot: LiveRoom }
   | { phase: 'refused'; roomId: string; error: SocketError }
   | { phase: 'removed'; roomId: string; notice: RemovalNotice }
   | { phase: 'closed'; roomId: string; message: string };
@@ -64,7 +78,9 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
     case 'joined': {
       const previous =
         state.phase === 'in' ? state.snapshot : state.phase === 'joining' ? state.previous : null;
-      const snapshot = previous ? withSnapshotMessages(action.snapshot, previous) : action.snapshot;
+      const snapshot = previous
+        ? liveRoom(withSnapshotMessages(action.snapshot, previous), previous.memberSync)
+        : liveRoom(action.snapshot);
       return { phase: 'in', roomId: state.roomId, snapshot };
     }
     case 'join-refused':
@@ -92,17 +108,32 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   }
 }
 
-function inRoom(state: Extract<RoomState, { phase: 'in' }>, snapshot: RoomSnapshot): RoomState {
+function inRoom(state: Extract<RoomState, { phase: 'in' }>, snapshot: LiveRoom): RoomState {
   return { ...state, snapshot };
 }
 
-function withSnapshotMessages(fresh: RoomSnapshot, previous: RoomSnapshot): RoomSnapshot {
+function withSnapshotMessages(fresh: RoomSnapshot, previous: LiveRoom): RoomSnapshot {
   if (fresh.room.id !== previous.room.id) return fresh;
   const page = mergeSnapshotMessages(
     { messages: previous.messages, hasMore: previous.hasMoreMessages },
     { messages: fresh.messages, hasMore: fresh.hasMoreMessages },
   );
-  return { ...fresh, messages: page.messages, hasMoreMessages: page.hasMore };
+  return {
+    ...fresh,
+    messages: page.messages,
+    hasMoreMessages: page.hasMore,
+    playback: withNewerStates(fresh.playback, previous.playback),
+  };
+}
+
+/** States announced while the join was answered are newer than its snapshot: keep them. */
+function withNewerStates(
+  fresh: RoomSnapshot['playback'],
+  held: RoomSnapshot['playback'],
+): RoomSnapshot['playback'] {
+  const newest = Math.max(-1, ...fresh.timeline.map((s) => s.seq));
+  const newer = held.timeline.filter((s) => s.seq > newest);
+  return newer.length === 0 ? fresh : { ...fresh, timeline: [...fresh.timeline, ...newer] };
 }
 
 function applyServerEvent(state: RoomState, event: RoomServerEvent, now: Date): RoomState {
@@ -123,7 +154,7 @@ function applyServerEvent(state: RoomState, event: RoomServerEvent, now: Date): 
 }
 
 /** A server event applied to a snapshot the person is in (the same object back when nothing changed). */
-export function applyToSnapshot(snapshot: RoomSnapshot, event: RoomServerEvent): RoomSnapshot {
+export function applyToSnapshot(snapshot: LiveRoom, event: RoomServerEvent): LiveRoom {
   switch (event.name) {
     case 'room:join':
     case 'room:member':
@@ -164,6 +195,14 @@ export function applyToSnapshot(snapshot: RoomSnapshot, event: RoomServerEvent):
         upsertMember(snapshot.members, { ...member, buffering: event.payload.buffering }),
       );
     }
+    case 'video:state': {
+      const playback = withTransition(snapshot.playback, event.payload.transition, event.payload.waitingForMembers);
+      return playback === snapshot.playback ? snapshot : { ...snapshot, playback };
+    }
+    case 'video:sync_settings':
+      return { ...snapshot, playback: { ...snapshot.playback, settings: event.payload.settings } };
+    case 'video:sync_states':
+      return { ...snapshot, memberSync: memberSyncMap(event.payload.states) };
     case 'room:closed':
       return snapshot;
   }
@@ -178,7 +217,7 @@ function upsertMember(members: readonly RoomMember[], member: RoomMember): RoomM
 }
 
 /** New members list; the leader, the live count and `you` follow it. */
-function withMembers(snapshot: RoomSnapshot, members: RoomMember[]): RoomSnapshot {
+function withMembers(snapshot: LiveRoom, members: RoomMember[]): LiveRoom {
   const me = members.find((m) => m.id === snapshot.you.userId);
   const leader = members.find((m) => m.role === 'leader');
   const room: RoomDetail = {

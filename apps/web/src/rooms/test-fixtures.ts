@@ -1,4 +1,11 @@
-import type { ChatMessage, RoomDetail, RoomMember, RoomSnapshot } from '@wt/schemas';
+import type {
+  ChatMessage,
+  PlaybackSnapshot,
+  RoomDetail,
+  RoomMember,
+  RoomPlaybackWire,
+  RoomSnapshot,
+} from '@wt/schemas';
 
 /** Builders for the rooms unit tests: readable defaults, overridable per test. */
 
@@ -87,6 +94,34 @@ export function snapshot(overrides: Partial<RoomSnapshot> = {}): RoomSnapshot {
     messages: [nth(1), nth(2), nth(3)],
     hasMoreMessages: true,
     you: { userId: ME, role: 'member', isMuted: false },
+    playback: playback(),
+    ...overrides,
+  };
+}
+
+/** Server time of the fixtures' playback states. */
+export const T0 = Date.UTC(2026, 0, 1, 12, 0);
+
+/** A state of the room's playback: the fixture room's video, paused at 0, seq 1. */
+export function playbackState(overrides: Partial<RoomPlaybackWire> = {}): RoomPlaybackWire {
+  return {
+    mediaId: 'youtube:aqz-KE-bpKQ',
+    isPlaying: false,
+    positionSec: 0,
+    rate: 1,
+    updatedAtMs: T0,
+    seq: 1,
+    ...overrides,
+  };
+}
+
+export function playback(overrides: Partial<PlaybackSnapshot> = {}): PlaybackSnapshot {
+  return {
+    serverNowMs: T0,
+    timeline: [playbackState()],
+    waitingForMembers: false,
+    positionSec: 0,
+    settings: { waitForEveryone: true, maxWaitMs: 6_000 },
     ...overrides,
   };
 }

@@ -1,9 +1,10 @@
 'use client';
 
-import type { MESSAGE_REACTIONS, roomSettingsPatch, SocketError } from '@wt/schemas';
+import type { MESSAGE_REACTIONS, roomSettingsPatch, SocketError, syncSettingsPayload } from '@wt/schemas';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type { z } from 'zod';
 import { useSocket, type SocketState } from '@/lib/socket';
+import { latestSeq } from '@/sync/playback-state';
 import { request, type AckOf, type ClientEvent, type PayloadOf, type RoomsSocket } from './room-socket';
 import {
   initialRoomState,
@@ -16,6 +17,13 @@ import {
 export type ActionResult = { ok: true } | { ok: false; error: SocketError };
 type Emoji = (typeof MESSAGE_REACTIONS)[number];
 
+/** A playback command, with the position the person saw when they gave it (the target, for a seek). */
+export type PlaybackCommand =
+  | { type: 'play' | 'pause' | 'seek'; positionSec: number }
+  | { type: 'rate'; rate: number; positionSec: number };
+
+export type SyncSettingsChange = Omit<z.input<typeof syncSettingsPayload>, 'roomId'>;
+
 export interface RoomActions {
   send(content: string, replyToId?: string): Promise<ActionResult>;
   loadOlder(): Promise<ActionResult>;
@@ -27,7 +35,10 @@ export interface RoomActions {
   toggleMic(enabled: boolean): Promise<ActionResult>;
   update(patch: z.input<typeof roomSettingsPatch>): Promise<ActionResult>;
   changeContent(url: string): Promise<ActionResult>;
-  buffering(buffering: boolean): void;
+  /** Play, pause, seek or change the rate for the whole room (refused unless this person may control). */
+  playback(command: PlaybackCommand): Promise<ActionResult>;
+  /** The leader's "wait for everyone" settings. */
+  syncSettings(change: SyncSettingsChange): Promise<ActionResult>;
   leave(): Promise<ActionResult>;
   /** Join again after a refusal or a kick without a ban. */
   rejoin(): void;
@@ -45,7 +56,7 @@ function result(ack: { ok: true } | { ok: false; error: SocketError }): ActionRe
 export function useRoom(
   roomId: string,
   inviteCode?: string,
-): { state: RoomState; connection: SocketState; actions: RoomActions } {
+): { state: RoomState; connection: SocketState; actions: RoomActions; socket: RoomsSocket | null } {
   const { socket: raw, ...connection } = useSocket('/rooms');
   const socket = raw as RoomsSocket | null;
   const [state, dispatch] = useReducer(roomReducer, roomId, initialRoomState);
@@ -190,8 +201,40 @@ export function useRoom(
           });
         return result(ack);
       },
-      buffering(buffering) {
-        socket?.emit('video:buffer', { roomId, buffering });
+      async playback(command) {
+        const current = stateRef.current;
+        const snapshot =
+          current.phase === 'in' ? current.snapshot : current.phase === 'joining' ? current.previous : null;
+        // The latest state this page knows: a command built on an older one is refused as stale.
+        const baseSeq = snapshot ? latestSeq(snapshot.playback.timeline) : 0;
+        const positionSec = Math.max(0, Number.isFinite(command.positionSec) ? command.positionSec : 0);
+        const ack =
+          command.type === 'rate'
+            ? await call('video:rate', { roomId, rate: command.rate, positionSec, baseSeq })
+            : await call(`video:${command.type}`, { roomId, positionSec, baseSeq });
+        if (!ack) return offline;
+        // The transition also comes as `video:state`; applying the ack too moves the page at once.
+        if (ack.ok)
+          dispatch({
+            type: 'server',
+            event: {
+              name: 'video:state',
+              payload: { roomId, transition: ack.data, serverNowMs: ack.data.executeAtMs },
+            },
+            now: new Date(),
+          });
+        return result(ack);
+      },
+      async syncSettings(change) {
+        const ack = await call('video:sync_settings', { roomId, ...change });
+        if (!ack) return offline;
+        if (ack.ok)
+          dispatch({
+            type: 'server',
+            event: { name: 'video:sync_settings', payload: { roomId, settings: ack.data } },
+            now: new Date(),
+          });
+        return result(ack);
       },
       async leave() {
         const ack = await call('room:leave', { roomId });
@@ -203,5 +246,5 @@ export function useRoom(
     };
   }, [socket, roomId, join]);
 
-  return { state, connection, actions };
+  return { state, connection, actions, socket };
 }

@@ -105,7 +105,7 @@ describe('commands', () => {
       await ack(leaderOnly.people[1]!.socket, 'video:play', { roomId: leaderOnly.room.id, positionSec: 0, baseSeq: 0 }),
       'FORBIDDEN',
     );
-    expect(message).toBe('Only the leader can control playback in this room.');
+    expect(message).toBe('Only the leader can control playback in this room. Ask them to let everyone control it.');
     expect(await stored(leaderOnly.room.id)).toMatchObject({ is_playing: false, seq: 0 });
 
     const open = await roomOf(['Ann', 'Bob'], { playbackControl: 'any' });

@@ -100,6 +100,8 @@ function context(now: Date, live: LiveMembers): MachineContext {
 
 export interface PlaybackOutcome {
   transitions: PlaybackTransition[];
+  /** The room is paused waiting for buffering members (it resumes by itself). */
+  waitingForMembers: boolean;
   /** When the caller should tick the machine (a buffering wait's deadline), or null. */
   nextTickAtMs: number | null;
 }
@@ -125,7 +127,9 @@ export async function playbackCommand(
     );
     if (!rows[0]) throw roomErrors.notMember();
     const canControl = mayControlPlayback(row.playback_control, { isLeader: row.leader_id === userId });
-    if (!canControl) throw roomErrors.forbidden('the leader can control playback in this room');
+    if (!canControl) {
+      throw new RoomError('FORBIDDEN', 'Only the leader can control playback in this room. Ask them to let everyone control it.');
+    }
     const budget = checkCommandRate(recentCommandsMs, now.getTime());
     if (!budget.allowed) throw syncRefusal(budget.error);
     recentCommandsMs.splice(0, recentCommandsMs.length, ...budget.recentMs);
@@ -135,7 +139,7 @@ export async function playbackCommand(
     if (!result.ok) throw syncRefusal(result.error);
     await save(tx, roomId, machine, result.machine, live.connected.map((m) => m.userId), now);
     const transition = wire(result.transition);
-    return { transition, transitions: [transition], nextTickAtMs: result.nextTickAtMs };
+    return { transition, transitions: [transition], nextTickAtMs: result.nextTickAtMs, waitingForMembers: result.machine.wait !== null };
   });
 }
 
@@ -154,7 +158,12 @@ async function updateMachine(
     if (update.machine !== machine) {
       await save(tx, roomId, machine, update.machine, live.connected.map((m) => m.userId), now);
     }
-    return { transitions: update.transitions.map(wire), nextTickAtMs: update.nextTickAtMs, machine: update.machine };
+    return {
+      transitions: update.transitions.map(wire),
+      nextTickAtMs: update.nextTickAtMs,
+      waitingForMembers: update.machine.wait !== null,
+      machine: update.machine,
+    };
   });
 }
 

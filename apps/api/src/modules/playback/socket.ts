@@ -92,9 +92,11 @@ export function createPlaybackSockets(services: AppServices, kit: RoomSocketKit)
     return { connected: [...members.entries()].map(([userId, m]) => ({ userId, rttMs: m.rttMs })) };
   }
 
-  function emitTransitions(roomId: string, transitions: PlaybackTransition[]): void {
+  function emitTransitions(roomId: string, transitions: PlaybackTransition[], waitingForMembers: boolean): void {
     const serverNowMs = services.now().getTime();
-    for (const transition of transitions) kit.nsp.to(kit.roomKey(roomId)).emit('video:state', { roomId, transition, serverNowMs });
+    for (const transition of transitions) {
+      kit.nsp.to(kit.roomKey(roomId)).emit('video:state', { roomId, transition, serverNowMs, waitingForMembers });
+    }
   }
 
   function armTick(roomId: string, atMs: number | null): void {
@@ -115,7 +117,7 @@ export function createPlaybackSockets(services: AppServices, kit: RoomSocketKit)
   }
 
   function publish(roomId: string, outcome: PlaybackOutcome): void {
-    emitTransitions(roomId, outcome.transitions);
+    emitTransitions(roomId, outcome.transitions, outcome.waitingForMembers);
     armTick(roomId, outcome.nextTickAtMs);
   }
 

@@ -358,7 +358,7 @@ export function registerRoomSockets(
       requireJoined(socket, payload.roomId);
       const { room, systemMessageId, transition } = await rooms.changeContent(deps, userId, payload);
       nsp.to(roomKey(payload.roomId)).emit('room:updated', { roomId: payload.roomId, room });
-      if (transition) playback.publish(payload.roomId, { transitions: [transition], nextTickAtMs: null });
+      if (transition) playback.publish(payload.roomId, { transitions: [transition], nextTickAtMs: null, waitingForMembers: false });
       await emitSystemLines(payload.roomId, [systemMessageId], userId);
       return room;
     });

@@ -1,75 +1,291 @@
-import type { RoomDetail } from '@wt/schemas';
-import type { ReactNode } from 'react';
+'use client';
+
+import type { LiveRoom } from '@/rooms/room-state';
 import { buttonClasses, Card } from '@wt/ui';
-import { embedFor, PLATFORM_LABELS } from '@/rooms/platforms';
-import { FilmIcon } from '../icons';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Html5Player } from '@/players/html5-player';
+import { loadYouTubeApi } from '@/players/youtube-api';
+import { createYouTubePlayer } from '@/players/youtube-player';
+import { PLATFORM_LABELS, playerSourceFor } from '@/rooms/platforms';
+import type { RoomActions } from '@/rooms/use-room';
+import { mediaKeyOf } from '@/sync/playback-state';
+import { formatMediaTime, waitingNotice } from '@/sync/playback-ui';
+import type { PlaybackSyncClient, SyncStatus } from '@/sync/sync-client';
+import { FormAlert } from '../forms/form-alert';
+import { FilmIcon, PlayIcon } from '../icons';
+import { PlaybackControls } from './playback-controls';
+import { usePlayerKeys } from './player-keys';
+
+const STAGE = 'relative aspect-video w-full overflow-hidden rounded-3xl border border-line bg-black';
 
 /**
- * What the room plays. For now each viewer plays it on their own; the Playback sync issue replaces
- * this component with a synchronised player.
+ * What the room plays, kept in step with everyone: the player for the content's platform, driven by
+ * the sync client, under the room's transport. Players nobody can drive from here (Drive's embed,
+ * Spotify without a connected account, web pages) say what each viewer does instead.
  */
-export function RoomPlayer({ content }: { content: RoomDetail['content'] }) {
-  const embed = embedFor(content);
-  switch (embed.kind) {
-    case 'iframe':
+export function RoomPlayer({
+  snapshot,
+  client,
+  status,
+  actions,
+  mayControl,
+}: {
+  snapshot: LiveRoom;
+  client: PlaybackSyncClient;
+  status: SyncStatus;
+  actions: RoomActions;
+  mayControl: boolean;
+}) {
+  const { room, playback, members, you } = snapshot;
+  const source = playerSourceFor(room.content, usePlayerKeys());
+  const mediaKey = mediaKeyOf(room.content);
+  const controls = (synced: boolean) => (
+    <PlaybackControls
+      client={client}
+      status={status}
+      mayControl={mayControl}
+      playback={actions.playback}
+      synced={synced}
+    />
+  );
+  const waiting = playback.waitingForMembers ? waitingNotice(members, playback.settings, you.userId) : null;
+  const notice = waiting ? (
+    <FormAlert tone="info" title={waiting.title}>
+      {waiting.detail}
+    </FormAlert>
+  ) : null;
+
+  switch (source.kind) {
+    case 'video':
+    case 'youtube':
+      return (
+        <div className="space-y-3">
+          <SyncedStage client={client} status={status}>
+            {source.kind === 'video' ? (
+              <VideoElement key={mediaKey} src={source.src} client={client} mediaKey={mediaKey!} />
+            ) : (
+              <YouTubeFrame key={mediaKey} videoId={source.videoId} client={client} mediaKey={mediaKey!} />
+            )}
+          </SyncedStage>
+          {notice}
+          {controls(true)}
+        </div>
+      );
+    case 'drive-embed':
+      return (
+        <div className="space-y-3">
+          <iframe
+            src={source.src}
+            title="Google Drive video"
+            className={STAGE}
+            allow="autoplay; encrypted-media; fullscreen"
+            allowFullScreen
+            referrerPolicy="strict-origin-when-cross-origin"
+          />
+          <RoomPositionNote client={client}>
+            Google Drive&apos;s player cannot be driven from the room: each viewer presses play and pause in
+            it themselves. To join, skip to the room&apos;s position:
+          </RoomPositionNote>
+          {controls(false)}
+        </div>
+      );
+    case 'spotify':
+      return (
+        <div className="space-y-3">
+          <PlayerCard title="Spotify plays in sync for Premium listeners" body={SPOTIFY_REQUIREMENTS}>
+            <a
+              href={source.href}
+              target="_blank"
+              rel="noopener noreferrer"
+              className={buttonClasses({ variant: 'outline', size: 'sm' })}
+            >
+              Open on Spotify
+            </a>
+          </PlayerCard>
+          <RoomPositionNote client={client}>Listening on Spotify yourself? The room is at</RoomPositionNote>
+          {controls(false)}
+        </div>
+      );
+    case 'web':
       return (
         <div className="space-y-2">
           <iframe
-            src={embed.src}
-            title={embed.title}
+            src={source.src}
+            title="Shared web page"
             className="aspect-video w-full rounded-3xl border border-line bg-black"
             allow="autoplay; encrypted-media; picture-in-picture; fullscreen"
             allowFullScreen
             referrerPolicy="strict-origin-when-cross-origin"
             // A shared web page runs scripts but never as this site (no allow-same-origin).
-            sandbox={
-              embed.sandboxed ? 'allow-scripts allow-forms allow-popups allow-presentation' : undefined
-            }
+            sandbox="allow-scripts allow-forms allow-popups allow-presentation"
           />
-          {embed.sandboxed ? (
-            <p className="text-sm text-ink-muted">
-              Each viewer controls their own copy of this page; only the chat is shared. If it stays blank,
-              the site does not allow being shown inside another page:{' '}
-              <a
-                href={embed.src}
-                target="_blank"
-                rel="noopener noreferrer"
-                className="font-semibold text-brand-700 underline dark:text-brand-300"
-              >
-                open it in a new tab
-              </a>
-              .
-            </p>
-          ) : null}
+          <p className="text-sm text-ink-muted">
+            Each viewer controls their own copy of this page; only the chat is shared. If it stays blank, the
+            site does not allow being shown inside another page:{' '}
+            <a
+              href={source.src}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="font-semibold text-brand-700 underline dark:text-brand-300"
+            >
+              open it in a new tab
+            </a>
+            .
+          </p>
         </div>
       );
-    case 'video':
-      return (
-        <video
-          src={embed.src}
-          controls
-          preload="metadata"
-          className="aspect-video w-full rounded-3xl border border-line bg-black"
-        >
-          Your browser cannot play this video.
-        </video>
-      );
-    case 'placeholder':
-      return (
-        <PlayerCard title={`${PLATFORM_LABELS[embed.platform]} is playing`} body={embed.message}>
-          <a
-            href={embed.href}
-            target="_blank"
-            rel="noopener noreferrer"
-            className={buttonClasses({ variant: 'outline', size: 'sm' })}
-          >
-            Open on {PLATFORM_LABELS[embed.platform]}
-          </a>
-        </PlayerCard>
-      );
     case 'none':
-      return <PlayerCard title="Nothing to show" body={embed.reason} />;
+      return (
+        <PlayerCard
+          title={room.content ? `${PLATFORM_LABELS[room.content.platform]} link` : 'Nothing to show'}
+          body={source.reason}
+        />
+      );
   }
+}
+
+/*
+ * Spotify's Web Playback SDK plays only for a listener signed in to Spotify Premium, with an OAuth
+ * token carrying the `streaming` scope. Connecting a Spotify account is not built yet (out of scope of
+ * the playback sync work), so the room explains what is needed; `players/spotify-player.ts` is the
+ * seek-only adapter that takes over once a token exists.
+ */
+const SPOTIFY_REQUIREMENTS =
+  'Spotify lets websites play music only for listeners with Spotify Premium who connect their account. ' +
+  'Connecting a Spotify account to WatchTogether is not available yet, so open it on Spotify and follow ' +
+  "the room's position below.";
+
+/** The player's frame, with the "Click to join playback" overlay and the player's failure. */
+function SyncedStage({
+  client,
+  status,
+  children,
+}: {
+  client: PlaybackSyncClient;
+  status: SyncStatus;
+  children: ReactNode;
+}) {
+  return (
+    <div className={STAGE}>
+      {children}
+      {status.playerFailure ? (
+        <div className="absolute inset-0 grid place-items-center bg-black/80 p-6 text-center">
+          <p role="alert" className="max-w-md text-sm leading-6 text-white">
+            {status.playerFailure}
+          </p>
+        </div>
+      ) : status.needsGesture ? (
+        <button
+          type="button"
+          onClick={() => client.joinPlayback()}
+          className="absolute inset-0 grid place-items-center bg-black/60 text-white transition hover:bg-black/50"
+        >
+          <span className="flex flex-col items-center gap-3">
+            <span className="grid size-16 place-items-center rounded-full bg-brand-600">
+              <PlayIcon className="size-8 fill-current" />
+            </span>
+            <span className="text-base font-semibold">Click to join playback</span>
+            <span className="max-w-xs text-xs text-white/80">
+              Your browser starts videos only after a click on the page.
+            </span>
+          </span>
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** A `<video>` element driven through the HTML5 adapter (hls.js for playlists). */
+function VideoElement({
+  src,
+  client,
+  mediaKey,
+}: {
+  src: string;
+  client: PlaybackSyncClient;
+  mediaKey: string;
+}) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const adapter = new Html5Player(ref.current!, src);
+    client.attach(adapter, mediaKey);
+    return () => {
+      client.detach(adapter);
+      adapter.destroy();
+    };
+  }, [src, client, mediaKey]);
+  // No native controls: a viewer's own pause would only be undone by the room's timeline.
+  return <video ref={ref} playsInline preload="auto" className="size-full" data-testid="room-video" />;
+}
+
+/** The YouTube IFrame API player; a sentence when the API cannot load. */
+function YouTubeFrame({
+  videoId,
+  client,
+  mediaKey,
+}: {
+  videoId: string;
+  client: PlaybackSyncClient;
+  mediaKey: string;
+}) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    // The API replaces the element it is given with its iframe: give it one React does not own.
+    const mount = document.createElement('div');
+    hostRef.current!.append(mount);
+    let cancelled = false;
+    let detach = () => {};
+    loadYouTubeApi()
+      .then((YT) => createYouTubePlayer(YT, mount, videoId))
+      .then((adapter) => {
+        if (cancelled) return adapter.destroy();
+        client.attach(adapter, mediaKey);
+        detach = () => {
+          client.detach(adapter);
+          adapter.destroy();
+        };
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
+      });
+    return () => {
+      cancelled = true;
+      detach();
+      mount.remove();
+    };
+  }, [videoId, client, mediaKey]);
+  return (
+    <>
+      <div ref={hostRef} className="size-full [&_iframe]:size-full" />
+      {failure ? (
+        <div className="absolute inset-0 grid place-items-center bg-black/80 p-6 text-center">
+          <p role="alert" className="max-w-md text-sm leading-6 text-white">
+            {failure}
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The room's live position, for players each viewer drives by hand. */
+function RoomPositionNote({ client, children }: { client: PlaybackSyncClient; children: ReactNode }) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = window.setInterval(() => setTick((n) => n + 1), 500);
+    return () => window.clearInterval(timer);
+  }, []);
+  const intent = client.roomIntent();
+  return (
+    <p className="text-sm leading-6 text-ink-muted">
+      {children}{' '}
+      <span className="font-mono font-semibold text-ink tabular-nums">
+        {formatMediaTime(client.roomPositionSec())}
+      </span>{' '}
+      ({intent?.isPlaying ? 'playing' : 'paused'}).
+    </p>
+  );
 }
 
 function PlayerCard({ title, body, children }: { title: string; body: string; children?: ReactNode }) {

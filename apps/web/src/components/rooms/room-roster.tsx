@@ -1,16 +1,17 @@
 'use client';
 
-import type { RoomMember, RoomSnapshot } from '@wt/schemas';
+import type { RoomMember } from '@wt/schemas';
 import { Pill, type PillTone } from '@wt/ui';
 import { commandDoneSentence, memberMenu, type MemberCommand } from '@/rooms/member-menu';
 import { personName } from '@/rooms/people';
 import { memberTags, presenceLabel, type MemberTagKind } from '@/rooms/roster';
-import { sortRoster } from '@/rooms/room-state';
+import { sortRoster, type LiveRoom } from '@/rooms/room-state';
 import type { ActionResult, RoomActions } from '@/rooms/use-room';
 import { Avatar } from '../account-menu';
 import { CrownIcon } from '../icons';
 import { ActionFeedbackLine } from './action-feedback';
 import { MemberMenu } from './member-menu';
+import { SyncDot } from './sync-badge';
 import { useActionFeedback } from './use-action-feedback';
 
 const TAG_TONES: Record<MemberTagKind, PillTone> = {
@@ -22,9 +23,21 @@ const TAG_TONES: Record<MemberTagKind, PillTone> = {
   offline: 'neutral',
 };
 
-/** Who is in the room, who leads and moderates, who is muted, buffering or away; powers per member. */
-export function RoomRoster({ snapshot, actions }: { snapshot: RoomSnapshot; actions: RoomActions }) {
-  const { you, members } = snapshot;
+/**
+ * Who is in the room, who leads and moderates, who is muted, buffering or away, and how far each is
+ * from the room's position; powers per member.
+ */
+export function RoomRoster({
+  snapshot,
+  actions,
+  yourDriftMs,
+}: {
+  snapshot: LiveRoom;
+  actions: RoomActions;
+  /** Your own drift, measured here (fresher than the room's report of it). */
+  yourDriftMs: number | null;
+}) {
+  const { you, members, memberSync } = snapshot;
   const actor = { userId: you.userId, role: you.role, isMuted: you.isMuted };
   const { feedback, pending, run } = useActionFeedback();
 
@@ -55,12 +68,18 @@ export function RoomRoster({ snapshot, actions }: { snapshot: RoomSnapshot; acti
               </span>
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-ink">{personName(member)}</p>
-                <div className="mt-0.5 flex flex-wrap gap-1">
+                <div className="mt-0.5 flex flex-wrap items-center gap-1">
                   {memberTags(member, you.userId).map((tag) => (
                     <Pill key={tag.kind} tone={TAG_TONES[tag.kind]} className="px-2 py-0 text-[0.7rem]">
                       {tag.label}
                     </Pill>
                   ))}
+                  {member.online ? (
+                    <SyncDot
+                      driftMs={member.id === you.userId ? yourDriftMs : memberSync[member.id]}
+                      className="ml-1"
+                    />
+                  ) : null}
                 </div>
               </div>
               {entries.length > 0 ? (

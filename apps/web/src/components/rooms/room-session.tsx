@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import type { PlaybackTimeline } from '@wt/sync';
 import { Button } from '@wt/ui';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -8,9 +9,13 @@ import { canReopen } from '@/rooms/pre-join';
 import { joinRefusal } from '@/rooms/refusals';
 import { roomErrorOf } from '@/rooms/trpc-errors';
 import { useRoom } from '@/rooms/use-room';
+import { canControlPlayback } from '@/sync/playback-ui';
+import { usePlaybackSync } from '@/sync/use-playback-sync';
 import { useTRPC } from '@/trpc/react';
 import { RoomLoading, RoomNotice } from './room-notice';
 import { RoomView } from './room-view';
+
+const NO_STATES: PlaybackTimeline = [];
 
 /** In the room over the /rooms socket: the room itself, or why the person is not (or no longer) in it. */
 export function RoomSession({
@@ -26,7 +31,15 @@ export function RoomSession({
 }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const { state, connection, actions } = useRoom(roomId, inviteCode);
+  const { state, connection, actions, socket } = useRoom(roomId, inviteCode);
+  const shown = state.phase === 'in' ? state.snapshot : state.phase === 'joining' ? state.previous : null;
+  const mayControl = shown ? canControlPlayback(shown.you, shown.room) : false;
+  const sync = usePlaybackSync({
+    socket,
+    roomId,
+    timeline: shown?.playback.timeline ?? NO_STATES,
+    mayControl,
+  });
   const [leaving, setLeaving] = useState(false);
   const reopen = useMutation(trpc.rooms.reopen.mutationOptions({ onSuccess: () => actions.rejoin() }));
   const joined = state.phase === 'in';
@@ -49,6 +62,8 @@ export function RoomSession({
           snapshot={state.previous}
           actions={actions}
           connection={connection}
+          sync={sync}
+          mayControl={mayControl}
           rejoining
           onLeave={() => void leave()}
           leaving={leaving}
@@ -62,6 +77,8 @@ export function RoomSession({
           snapshot={state.snapshot}
           actions={actions}
           connection={connection}
+          sync={sync}
+          mayControl={mayControl}
           rejoining={false}
           onLeave={() => void leave()}
           leaving={leaving}

@@ -1,59 +1,85 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { LIMITS, roomSettingsPatch, SLOW_MODE_SECONDS, type RoomDetail } from '@wt/schemas';
+import { LIMITS, SLOW_MODE_SECONDS, type RoomDetail, type SyncSettings } from '@wt/schemas';
 import { Button } from '@wt/ui';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { CHAT_MODE_OPTIONS, PLAYBACK_OPTIONS, VISIBILITY_OPTIONS } from '@/rooms/room-options';
-import { changedSettings, settingsValues } from '@/rooms/room-settings';
+import {
+  changedSettings,
+  changedSyncSettings,
+  settingsFormSchema,
+  settingsValues,
+  syncSettingsValues,
+} from '@/rooms/room-settings';
 import type { RoomActions } from '@/rooms/use-room';
 import { Dialog } from '../dialog';
 import { CheckboxField, RadioCards } from '../forms/choice-fields';
 import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
 
-type SettingsValues = z.input<typeof roomSettingsPatch>;
+type SettingsValues = z.input<typeof settingsFormSchema>;
 
 /** The leader's room settings; only what changed is sent, and everyone sees the new settings at once. */
 export function RoomSettingsDialog({
   open,
   onClose,
   room,
+  syncSettings,
   update,
+  updateSync,
 }: {
   open: boolean;
   onClose: () => void;
   room: RoomDetail;
+  syncSettings: SyncSettings;
   update: RoomActions['update'];
+  updateSync: RoomActions['syncSettings'];
 }) {
   return (
     <Dialog open={open} onClose={onClose} title="Room settings" size="lg">
-      <SettingsForm room={room} update={update} onDone={onClose} />
+      <SettingsForm
+        room={room}
+        syncSettings={syncSettings}
+        update={update}
+        updateSync={updateSync}
+        onDone={onClose}
+      />
     </Dialog>
   );
 }
 
 function SettingsForm({
   room,
+  syncSettings,
   update,
+  updateSync,
   onDone,
 }: {
   room: RoomDetail;
+  syncSettings: SyncSettings;
   update: RoomActions['update'];
+  updateSync: RoomActions['syncSettings'];
   onDone: () => void;
 }) {
-  const form = useForm<SettingsValues, unknown, z.output<typeof roomSettingsPatch>>({
-    resolver: zodResolver(roomSettingsPatch),
-    defaultValues: settingsValues(room),
+  const form = useForm<SettingsValues, unknown, z.output<typeof settingsFormSchema>>({
+    resolver: zodResolver(settingsFormSchema),
+    defaultValues: { ...settingsValues(room), ...syncSettingsValues(syncSettings) },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async ({ waitForEveryone: wait, maxWaitSec, ...values }) => {
     const patch = changedSettings(room, values);
-    if (!patch) return onDone();
-    const result = await update(patch);
-    if (!result.ok) return form.setError('root.server', { type: 'server', message: result.error.message });
+    const syncChange = changedSyncSettings(syncSettings, { waitForEveryone: wait, maxWaitSec });
+    if (patch) {
+      const result = await update(patch);
+      if (!result.ok) return form.setError('root.server', { type: 'server', message: result.error.message });
+    }
+    if (syncChange) {
+      const result = await updateSync(syncChange);
+      if (!result.ok) return form.setError('root.server', { type: 'server', message: result.error.message });
+    }
     onDone();
   });
 
@@ -85,6 +111,25 @@ function SettingsForm({
         columns={2}
         field={form.register('playbackControl')}
       />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-1.5 text-sm font-medium text-ink">When someone&apos;s video stalls</legend>
+        <CheckboxField
+          label="Wait for everyone"
+          hint="The room pauses until everyone has caught up, for at most the longest wait."
+          {...form.register('waitForEveryone')}
+        />
+        <Field
+          label="Longest wait (seconds)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={30}
+          hint="From 0 to 30. After it, the room goes on and the slow viewer catches up."
+          error={errors.maxWaitSec?.message}
+          className="max-w-xs"
+          {...form.register('maxWaitSec')}
+        />
+      </fieldset>
       <RadioCards legend="Who can chat" options={CHAT_MODE_OPTIONS} field={form.register('chatMode')} />
       <div className="grid gap-4 sm:grid-cols-2">
         <CheckboxField

@@ -1,10 +1,11 @@
 'use client';
 
-import type { RoomSnapshot } from '@wt/schemas';
 import { useState } from 'react';
 import type { SocketState } from '@/lib/socket';
 import { canChangeContent, canEditSettings, canInvite } from '@/rooms/permissions';
+import type { LiveRoom } from '@/rooms/room-state';
 import type { RoomActions } from '@/rooms/use-room';
+import type { PlaybackSyncClient, SyncStatus } from '@/sync/sync-client';
 import { FormAlert } from '../forms/form-alert';
 import { ChangeContentDialog } from './change-content-dialog';
 import { ChatPanel } from './chat-panel';
@@ -26,13 +27,18 @@ export function RoomView({
   snapshot,
   actions,
   connection,
+  sync,
+  mayControl,
   rejoining,
   onLeave,
   leaving,
 }: {
-  snapshot: RoomSnapshot;
+  snapshot: LiveRoom;
   actions: RoomActions;
   connection: SocketState;
+  sync: { client: PlaybackSyncClient; status: SyncStatus };
+  /** This person's playback commands are accepted (leader, or anyone when the room allows). */
+  mayControl: boolean;
   /** Drawing the last known room while joining again after a reconnect. */
   rejoining: boolean;
   onLeave: () => void;
@@ -57,7 +63,13 @@ export function RoomView({
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-4">
-          <RoomPlayer content={room.content} />
+          <RoomPlayer
+            snapshot={snapshot}
+            client={sync.client}
+            status={sync.status}
+            actions={actions}
+            mayControl={mayControl}
+          />
           <NowPlaying
             content={room.content}
             onChange={canChangeContent(actor, room) ? () => setDialog('content') : null}
@@ -66,11 +78,18 @@ export function RoomView({
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <ChatPanel snapshot={snapshot} actions={actions} />
-          <RoomRoster snapshot={snapshot} actions={actions} />
+          <RoomRoster snapshot={snapshot} actions={actions} yourDriftMs={sync.status.driftMs} />
         </div>
       </div>
       <InviteDialog open={dialog === 'invite'} onClose={close} roomId={room.id} />
-      <RoomSettingsDialog open={dialog === 'settings'} onClose={close} room={room} update={actions.update} />
+      <RoomSettingsDialog
+        open={dialog === 'settings'}
+        onClose={close}
+        room={room}
+        syncSettings={snapshot.playback.settings}
+        update={actions.update}
+        updateSync={actions.syncSettings}
+      />
       <ChangeContentDialog
         open={dialog === 'content'}
         onClose={close}

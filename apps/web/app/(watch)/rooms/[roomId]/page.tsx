@@ -1,7 +1,9 @@
 import { inviteCodeSchema, roomIdSchema } from '@wt/schemas';
 import type { Metadata } from 'next';
+import { PlayerKeysProvider } from '@/components/rooms/player-keys';
 import { RoomNotice } from '@/components/rooms/room-notice';
 import { RoomScreen } from '@/components/rooms/room-screen';
+import { env } from '@/env';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Watch room' };
@@ -25,5 +27,9 @@ export default async function RoomPage({
   }
   // A malformed invite code is dropped: the room page then says what the room itself allows.
   const invite = inviteCodeSchema.safeParse(firstParam(query, 'invite'));
-  return <RoomScreen roomId={id.data} inviteCode={invite.success ? invite.data : undefined} />;
+  return (
+    <PlayerKeysProvider keys={{ googleApiKey: env.GOOGLE_API_KEY }}>
+      <RoomScreen roomId={id.data} inviteCode={invite.success ? invite.data : undefined} />
+    </PlayerKeysProvider>
+  );
 }

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Benchmark settings: the one place the benchmarks read process.env. */
+const benchEnvSchema = z.object({
+  /** Measured seconds per server (after the warm-up), split into BENCH_ROUNDS phases that alternate between the servers. */
+  BENCH_SECONDS: z.coerce.number().positive().default(20),
+  BENCH_ROUNDS: z.coerce.number().int().positive().default(10),
+  BENCH_WARMUP_SECONDS: z.coerce.number().min(0).default(5),
+  /** Chat messages per second, in aggregate over all rooms. */
+  BENCH_RATE: z.coerce.number().int().positive().default(500),
+  /** Which servers to measure; `all` is the real benchmark, the others are for development. */
+  BENCH_ONLY: z.enum(['all', 'api', 'baseline', 'baseline_db']).default('all'),
+  /** Writes a V8 CPU profile of each server process to .data/bench-profiles. */
+  BENCH_PROFILE: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  /** Smaller layouts for development runs: rooms of 10 (the one room of 50 is always there). */
+  BENCH_ROOMS: z.coerce.number().int().min(0).default(200),
+  /** A PostgreSQL server whose user may CREATE DATABASE; unset: postgres://postgres@127.0.0.1:5432/postgres. */
+  DATABASE_URL: z.string().url().optional(),
+  /** With `--redis`: the API uses its Redis mode (streams adapter, BullMQ, Redis rate limits); unset: redis://127.0.0.1:6379. */
+  REDIS_URL: z.string().url().optional(),
+});
+
+export type BenchEnv = z.infer<typeof benchEnvSchema>;
+
+export function loadBenchEnv(): BenchEnv {
+  const cleaned = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
+  return benchEnvSchema.parse(cleaned);
+}

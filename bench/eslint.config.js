@@ -1,0 +1,2 @@
+import config from "@wt/config/eslint";
+export default config;
