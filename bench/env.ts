@@ -11,7 +11,10 @@ const benchEnvSchema = z.object({
   /** Which servers to measure; `all` is the real benchmark, the others are for development. */
   BENCH_ONLY: z.enum(['all', 'api', 'baseline', 'baseline_db']).default('all'),
   /** Writes a V8 CPU profile of each server process to .data/bench-profiles. */
-  BENCH_PROFILE: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  BENCH_PROFILE: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   /** Smaller layouts for development runs: rooms of 10 (the one room of 50 is always there). */
   BENCH_ROOMS: z.coerce.number().int().min(0).default(200),
   /** A PostgreSQL server whose user may CREATE DATABASE; unset: postgres://postgres@127.0.0.1:5432/postgres. */
@@ -23,6 +26,8 @@ const benchEnvSchema = z.object({
 export type BenchEnv = z.infer<typeof benchEnvSchema>;
 
 export function loadBenchEnv(): BenchEnv {
-  const cleaned = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   return benchEnvSchema.parse(cleaned);
 }

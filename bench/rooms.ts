@@ -22,7 +22,15 @@ import { benchApiEnv } from './rooms/api-env';
 import type { CpuWindow } from './rooms/cpu';
 import { createBenchDatabase, perMessage, type BenchDatabase, type DbPerMessage } from './rooms/database';
 import { baselineRooms, benchMembers, createBenchUsers, createRoomsThroughApi } from './rooms/fixtures';
-import { roomLayout, type ApiServerConfig, type BaselineServerConfig, type BenchMember, type BenchRoom, type LoadPlan, type LoadResult } from './rooms/plan';
+import {
+  roomLayout,
+  type ApiServerConfig,
+  type BaselineServerConfig,
+  type BenchMember,
+  type BenchRoom,
+  type LoadPlan,
+  type LoadResult,
+} from './rooms/plan';
 import { profileDir, startLoad, startServer, type LoadDriver, type RunningServer } from './rooms/processes';
 
 const TARGET = { p99_ms: 50, ratio: 1.5 } as const;
@@ -93,7 +101,13 @@ async function main(): Promise<void> {
     members,
     rate: env.BENCH_RATE,
     drainMs: DRAIN_MS,
-    maxMessages: Math.ceil(env.BENCH_RATE * (env.BENCH_WARMUP_SECONDS + env.BENCH_SECONDS + env.BENCH_ROUNDS * PHASE_WARMUP_SECONDS)) + 10,
+    // Each phase rounds its two counts: one message more per count at most.
+    maxMessages:
+      Math.ceil(
+        env.BENCH_RATE *
+          (env.BENCH_WARMUP_SECONDS + env.BENCH_SECONDS + env.BENCH_ROUNDS * PHASE_WARMUP_SECONDS),
+      ) +
+      2 * (env.BENCH_ROUNDS + 1),
   });
 
   log(
@@ -130,9 +144,18 @@ async function main(): Promise<void> {
     for (const name of ['baseline', 'baseline_db'] as const) {
       if (!wanted(name)) continue;
       const config: BaselineServerConfig = { databaseUrl: name === 'baseline_db' ? database.url : null };
-      const server = await startServer('baseline-server.ts', config, env.BENCH_PROFILE ? `${name}-${stamp}` : null);
+      const server = await startServer(
+        'baseline-server.ts',
+        config,
+        env.BENCH_PROFILE ? `${name}-${stamp}` : null,
+      );
       servers.push(server);
-      const side: Side = { name, server, load: startLoad(server, config.databaseUrl ? database : null), database: config.databaseUrl ? database : null };
+      const side: Side = {
+        name,
+        server,
+        load: startLoad(server, config.databaseUrl ? database : null),
+        database: config.databaseUrl ? database : null,
+      };
       sides.push(side);
       log(`${name} server on ${server.url}: connecting and joining`);
       await side.load.prepare(planOf(server.url, baselineRooms(leaders), members));
@@ -192,7 +215,10 @@ async function main(): Promise<void> {
       baseline_p99_ms: baseline?.latency.p99_ms ?? null,
       ratio,
       target: TARGET,
-      meets_target: api && ratio !== null ? api.latency.p99_ms <= TARGET.p99_ms && ratio <= TARGET.ratio && api.lost === 0 : null,
+      meets_target:
+        api && ratio !== null
+          ? api.latency.p99_ms <= TARGET.p99_ms && ratio <= TARGET.ratio && api.lost === 0
+          : null,
       lost: api?.lost ?? null,
       refused: api?.refused ?? null,
       baseline_lost: baseline?.lost ?? null,

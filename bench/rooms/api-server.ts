@@ -58,7 +58,8 @@ async function start(config: ApiServerConfig): Promise<void> {
   const statements = countStatements(pool);
   // A second connection, opened now, to remove this run's keys from a shared Redis after app.close().
   // The app's client connects lazily and queues nothing offline; this one connects now and may queue.
-  const redisCleaner = app.services.redis?.duplicate({ lazyConnect: false, enableOfflineQueue: true }) ?? null;
+  const redisCleaner =
+    app.services.redis?.duplicate({ lazyConnect: false, enableOfflineQueue: true }) ?? null;
   await app.listen({ host: '127.0.0.1', port: 0 });
   send({ type: 'listening', port: (app.server.address() as AddressInfo).port });
 
@@ -68,7 +69,8 @@ async function start(config: ApiServerConfig): Promise<void> {
       const t0 = performance.now();
       const before = statements();
       app.roomSockets.sweep().then(
-        () => send({ type: 'swept', ms: Math.round(performance.now() - t0), statements: statements() - before }),
+        () =>
+          send({ type: 'swept', ms: Math.round(performance.now() - t0), statements: statements() - before }),
         (err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
       );
       return;
@@ -82,7 +84,13 @@ async function start(config: ApiServerConfig): Promise<void> {
       if (redisCleaner) {
         let cursor = '0';
         do {
-          const [next, keys] = await redisCleaner.scan(cursor, 'MATCH', `${config.redisPrefix}*`, 'COUNT', 500);
+          const [next, keys] = await redisCleaner.scan(
+            cursor,
+            'MATCH',
+            `${config.redisPrefix}*`,
+            'COUNT',
+            500,
+          );
           cursor = next;
           if (keys.length > 0) await redisCleaner.del(...keys);
         } while (cursor !== '0');

@@ -29,7 +29,12 @@ function start(config: BaselineServerConfig): void {
 
   rooms.on('connection', (socket) => {
     const auth = socket.handshake.auth as { userId?: string; username?: string };
-    const author = { id: auth.userId ?? randomUUID(), username: auth.username ?? 'someone', displayName: auth.username ?? null, avatarUrl: null };
+    const author = {
+      id: auth.userId ?? randomUUID(),
+      username: auth.username ?? 'someone',
+      displayName: auth.username ?? null,
+      avatarUrl: null,
+    };
 
     socket.on('room:join', (payload: { roomId: string }, ack?: (a: unknown) => void) => {
       void socket.join(`room:${payload.roomId}`);
@@ -72,7 +77,9 @@ function start(config: BaselineServerConfig): void {
     });
   });
 
-  httpServer.listen(0, '127.0.0.1', () => send({ type: 'listening', port: (httpServer.address() as AddressInfo).port }));
+  httpServer.listen(0, '127.0.0.1', () =>
+    send({ type: 'listening', port: (httpServer.address() as AddressInfo).port }),
+  );
 }
 
 process.once('message', (config: BaselineServerConfig) => start(config));

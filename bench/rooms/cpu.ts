@@ -75,9 +75,12 @@ export function cpuWindow(serverPid: number | undefined): { end(): CpuWindow } {
       const server1 = processCpuMs(serverPid);
       const machine1 = machineCpu();
       return {
-        server_pct: server0 !== null && server1 !== null ? Math.round(((server1 - server0) / wallMs) * 100) : null,
+        server_pct:
+          server0 !== null && server1 !== null ? Math.round(((server1 - server0) / wallMs) * 100) : null,
         machine_busy_pct:
-          machine0 && machine1 ? Math.round(((machine1.busyMs - machine0.busyMs) / (machine1.totalMs - machine0.totalMs)) * 100) : null,
+          machine0 && machine1
+            ? Math.round(((machine1.busyMs - machine0.busyMs) / (machine1.totalMs - machine0.totalMs)) * 100)
+            : null,
       };
     },
   };

@@ -24,7 +24,10 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
 }
 
 /** A fresh, migrated database `wt_bench_<ts>` on the server of `serverUrl` (its user may CREATE DATABASE). */
-export async function createBenchDatabase(serverUrl: string, log: (line: string) => void): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  serverUrl: string,
+  log: (line: string) => void,
+): Promise<BenchDatabase> {
   const name = `wt_bench_${Date.now()}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   const parsed = new URL(serverUrl);
@@ -76,12 +79,22 @@ export interface DbCounters {
 export const noDbWork: DbCounters = { xacts: 0, inserted: 0, updated: 0, fetched: 0 };
 
 export async function dbCounters(database: BenchDatabase): Promise<DbCounters> {
-  const { rows } = await database.handle.pool.query<{ xacts: string; inserted: string; updated: string; fetched: string }>(
+  const { rows } = await database.handle.pool.query<{
+    xacts: string;
+    inserted: string;
+    updated: string;
+    fetched: string;
+  }>(
     `SELECT xact_commit + xact_rollback AS xacts, tup_inserted AS inserted, tup_updated AS updated, tup_fetched AS fetched
      FROM pg_stat_database WHERE datname = current_database()`,
   );
   const r = rows[0]!;
-  return { xacts: Number(r.xacts), inserted: Number(r.inserted), updated: Number(r.updated), fetched: Number(r.fetched) };
+  return {
+    xacts: Number(r.xacts),
+    inserted: Number(r.inserted),
+    updated: Number(r.updated),
+    fetched: Number(r.fetched),
+  };
 }
 
 export function addDbWork(total: DbCounters, start: DbCounters, end: DbCounters): DbCounters {
@@ -106,5 +119,10 @@ export interface DbPerMessage {
 
 export function perMessage(work: DbCounters, messages: number): DbPerMessage {
   const per = (n: number): number => Math.round((n / messages) * 10) / 10;
-  return { xacts: per(work.xacts), rows_inserted: per(work.inserted), rows_updated: per(work.updated), rows_fetched: per(work.fetched) };
+  return {
+    xacts: per(work.xacts),
+    rows_inserted: per(work.inserted),
+    rows_updated: per(work.updated),
+    rows_fetched: per(work.fetched),
+  };
 }

@@ -28,7 +28,12 @@ export async function createBenchUsers(db: Database, count: number, now: Date): 
       .values(
         Array.from({ length: size }, (_, k) => {
           const n = String(start + k).padStart(5, '0');
-          return { username: `bench_${n}`, displayName: `Bench ${n}`, email: `bench_${n}@bench.invalid`, emailVerified: true };
+          return {
+            username: `bench_${n}`,
+            displayName: `Bench ${n}`,
+            email: `bench_${n}@bench.invalid`,
+            emailVerified: true,
+          };
         }),
       )
       .returning({ id: schema.users.id, username: schema.users.username });
@@ -51,7 +56,11 @@ export async function createBenchUsers(db: Database, count: number, now: Date): 
 }
 
 /** Members in room order (the first member of each room is its leader), with fresh 15-minute tokens. */
-export async function benchMembers(env: Env, users: BenchUser[], layout: number[]): Promise<{ members: BenchMember[]; leaders: number[] }> {
+export async function benchMembers(
+  env: Env,
+  users: BenchUser[],
+  layout: number[],
+): Promise<{ members: BenchMember[]; leaders: number[] }> {
   const deps = { env, now: () => new Date() };
   const members: BenchMember[] = [];
   const leaders: number[] = [];
@@ -60,7 +69,11 @@ export async function benchMembers(env: Env, users: BenchUser[], layout: number[
     leaders.push(next);
     for (let k = 0; k < size; k++, next++) {
       const user = users[next]!;
-      const { token } = await signAccessToken(deps, { userId: user.userId, sessionId: user.sessionId, role: 'viewer' });
+      const { token } = await signAccessToken(deps, {
+        userId: user.userId,
+        sessionId: user.sessionId,
+        role: 'viewer',
+      });
       members.push({ userId: user.userId, username: user.username, token, room });
     }
   }
@@ -73,7 +86,12 @@ export function baselineRooms(leaders: number[]): BenchRoom[] {
 }
 
 /** Public rooms created by their leaders through tRPC `rooms.create` over HTTP (the real service). */
-export async function createRoomsThroughApi(baseUrl: string, members: BenchMember[], leaders: number[], layout: number[]): Promise<BenchRoom[]> {
+export async function createRoomsThroughApi(
+  baseUrl: string,
+  members: BenchMember[],
+  leaders: number[],
+  layout: number[],
+): Promise<BenchRoom[]> {
   const rooms: BenchRoom[] = new Array<BenchRoom>(leaders.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -92,9 +110,14 @@ export async function createRoomsThroughApi(baseUrl: string, members: BenchMembe
         // superjson wire format for plain JSON values.
         body: JSON.stringify({ json: input }),
       });
-      const body = (await response.json()) as { result?: { data: { json: RoomDetail } }; error?: { json: { message: string } } };
+      const body = (await response.json()) as {
+        result?: { data: { json: RoomDetail } };
+        error?: { json: { message: string } };
+      };
       if (!response.ok || !body.result) {
-        throw new Error(`rooms.create failed (${response.status}): ${body.error?.json.message ?? JSON.stringify(body)}`);
+        throw new Error(
+          `rooms.create failed (${response.status}): ${body.error?.json.message ?? JSON.stringify(body)}`,
+        );
       }
       rooms[r] = { id: body.result.data.json.id, leader: leaders[r]! };
     }

@@ -28,7 +28,11 @@ function send(message: LoadMessage, then?: () => void): void {
   process.send?.(message, undefined, undefined, then);
 }
 
-async function inPool(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+async function inPool(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < count) await task(next++);
@@ -131,8 +135,11 @@ async function connect(plan: LoadPlan): Promise<LoadSession> {
   const join = async (i: number): Promise<void> => {
     const member = members[i]!;
     const t0 = performance.now();
-    const ack = (await sockets[i]!.timeout(60_000).emitWithAck('room:join', { roomId: plan.rooms[member.room]!.id })) as Ack<unknown>;
-    if (!ack.ok) throw new Error(`room:join refused for ${member.username}: ${ack.error.code} ${ack.error.message}`);
+    const ack = (await sockets[i]!.timeout(60_000).emitWithAck('room:join', {
+      roomId: plan.rooms[member.room]!.id,
+    })) as Ack<unknown>;
+    if (!ack.ok)
+      throw new Error(`room:join refused for ${member.username}: ${ack.error.code} ${ack.error.message}`);
     joinLatency.push(performance.now() - t0);
   };
   const leaders = plan.rooms.map((r) => r.leader);
@@ -174,7 +181,8 @@ async function connect(plan: LoadPlan): Promise<LoadSession> {
     async runPhase(phase) {
       const warmupCount = Math.round(plan.rate * phase.warmupSeconds);
       const count = warmupCount + Math.round(plan.rate * phase.seconds);
-      if (nextSeq + count > capacity) throw new Error(`the plan allows ${capacity} messages; this phase would pass it`);
+      if (nextSeq + count > capacity)
+        throw new Error(`the plan allows ${capacity} messages; this phase would pass it`);
       const first = nextSeq;
       const firstMeasured = first + warmupCount;
       const last = first + count - 1;
@@ -194,7 +202,10 @@ async function connect(plan: LoadPlan): Promise<LoadSession> {
               loopDelay.enable();
               send({ type: 'window-start' });
             }
-            const second = seq >= firstMeasured ? measuredSeconds + Math.floor((performance.now() - windowStart) / 1000) : -1;
+            const second =
+              seq >= firstMeasured
+                ? measuredSeconds + Math.floor((performance.now() - windowStart) / 1000)
+                : -1;
             sendOne(seq, second);
           }
           if (k === count) {
@@ -215,7 +226,8 @@ async function connect(plan: LoadPlan): Promise<LoadSession> {
       }
       // Drain: deliveries still in flight get drainMs after the last send.
       const drainDeadline = performance.now() + plan.drainMs;
-      while (outstanding > 0 && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 20));
+      while (outstanding > 0 && performance.now() < drainDeadline)
+        await new Promise((r) => setTimeout(r, 20));
       if (count > warmupCount) phaseP99.push(phaseLatency.summary().p99_ms);
     },
 
@@ -260,14 +272,14 @@ let session: Promise<LoadSession> | null = null;
 // Commands arrive one at a time: the orchestrator waits for each answer before the next.
 process.on('message', (command: LoadCommand) => {
   const fail = (err: unknown): void =>
-    send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () => process.exit(1));
+    send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () =>
+      process.exit(1),
+    );
   if (command.type === 'plan') {
     session = connect(command.plan);
     session.then(() => send({ type: 'ready' }), fail);
   } else if (command.type === 'phase') {
-    session!
-      .then((s) => s.runPhase(command.phase))
-      .then(() => send({ type: 'phase-done' }), fail);
+    session!.then((s) => s.runPhase(command.phase)).then(() => send({ type: 'phase-done' }), fail);
   } else {
     session!.then((s) => send({ type: 'result', result: s.finish() }, () => process.exit(0)), fail);
   }

@@ -43,7 +43,8 @@ export interface PhasePlan {
 }
 
 /** What the orchestrator tells a load process, one command at a time (each is answered). */
-export type LoadCommand = { type: 'plan'; plan: LoadPlan } | { type: 'phase'; phase: PhasePlan } | { type: 'finish' };
+export type LoadCommand =
+  { type: 'plan'; plan: LoadPlan } | { type: 'phase'; phase: PhasePlan } | { type: 'finish' };
 
 export interface LatencySummary {
   count: number;
@@ -103,4 +104,7 @@ export interface ApiServerConfig {
   redisPrefix: string;
 }
 
-export type ServerMessage = { type: 'listening'; port: number } | { type: 'swept'; ms: number; statements: number } | { type: 'error'; message: string };
+export type ServerMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'swept'; ms: number; statements: number }
+  | { type: 'error'; message: string };

@@ -3,7 +3,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backendsCpuWindow, cpuWindow, type CpuWindow } from './cpu';
-import { addDbWork, backendPids, dbCounters, noDbWork, type BenchDatabase, type DbCounters } from './database';
+import {
+  addDbWork,
+  backendPids,
+  dbCounters,
+  noDbWork,
+  type BenchDatabase,
+  type DbCounters,
+} from './database';
 import type { LoadCommand, LoadMessage, LoadPlan, LoadResult, PhasePlan, ServerMessage } from './plan';
 
 /*
@@ -46,10 +53,17 @@ export interface RunningServer {
 }
 
 /** Starts `file` (api-server.ts or baseline-server.ts), hands it `config` and waits until it listens. */
-export async function startServer(file: string, config: Serializable, profileName: string | null): Promise<RunningServer> {
+export async function startServer(
+  file: string,
+  config: Serializable,
+  profileName: string | null,
+): Promise<RunningServer> {
   const child = startChild(file, profileName);
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${file} did not listen within ${SERVER_START_TIMEOUT_MS / 1000} s`)), SERVER_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${file} did not listen within ${SERVER_START_TIMEOUT_MS / 1000} s`)),
+      SERVER_START_TIMEOUT_MS,
+    );
     child.on('message', (message: ServerMessage) => {
       clearTimeout(timer);
       if (message.type === 'listening') resolve(message.port);
@@ -111,7 +125,11 @@ export function startLoad(server: RunningServer, database: BenchDatabase | null)
   let dbStart: Promise<DbCounters> | null = null;
   let backends: Promise<ReturnType<typeof backendsCpuWindow>> | null = null;
   const dbCpuReads: Promise<number>[] = [];
-  let waiting: { expect: LoadMessage['type']; resolve: (message: LoadMessage) => void; reject: (err: Error) => void } | null = null;
+  let waiting: {
+    expect: LoadMessage['type'];
+    resolve: (message: LoadMessage) => void;
+    reject: (err: Error) => void;
+  } | null = null;
   let failure: Error | null = null;
   let finished = false;
 

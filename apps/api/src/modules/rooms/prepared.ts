@@ -14,7 +14,11 @@ const dialect = new PgDialect();
  * running them. The text must be the same on every call (values go in as parameters, never spliced in)
  * and `name` must belong to that one text: pg refuses a known name with a different text.
  */
-export async function executePrepared<T>(db: PreparedQueryable, name: string, query: SQL): Promise<{ rows: T[] }> {
+export async function executePrepared<T>(
+  db: PreparedQueryable,
+  name: string,
+  query: SQL,
+): Promise<{ rows: T[] }> {
   const prepared = db._.session.prepareQuery<{ execute: { rows: T[] }; all: unknown; values: unknown }>(
     dialect.sqlToQuery(query),
     undefined,

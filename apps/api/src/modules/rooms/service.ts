@@ -46,7 +46,6 @@ import {
   loadRoomDetail,
   loadRoomSummaries,
   nameOf,
-  type PresentMemberRow,
   type Queryable,
 } from './views';
 import { endWatchSessions, startWatchSession } from './watch-sessions';
@@ -671,17 +670,43 @@ export async function closeEmptyRooms(deps: RoomDeps, graceMs: number): Promise<
   return rows.map((r) => r.id);
 }
 
-/** Rooms that have somebody present: the presence sweep checks them against live sockets. */
-export async function roomsWithPresentMembers(deps: RoomDeps): Promise<{ roomId: string; members: PresentMemberRow[] }[]> {
-  const { rows } = await deps.db.execute<{ room_id: string; user_id: string; role: RoomRole; is_muted: boolean; joined_at: Date; updated_at: Date }>(sql`
-    SELECT room_id, user_id, role, is_muted, joined_at, updated_at FROM room_members WHERE left_at IS NULL`);
-  const byRoom = new Map<string, PresentMemberRow[]>();
-  for (const r of rows) {
-    const list = byRoom.get(r.room_id) ?? [];
-    list.push({ userId: r.user_id, role: r.role, isMuted: r.is_muted, joinedAt: new Date(r.joined_at) });
-    byRoom.set(r.room_id, list);
-  }
-  return [...byRoom.entries()].map(([roomId, members]) => ({ roomId, members }));
+/**
+ * The presence sweep's writes, a fixed handful of statements whatever the number of rooms (it runs on
+ * every instance every 30 s, beside live chat): members connected now are marked seen and get an open
+ * watch session where their room plays; open sessions of members not connected (that began before the
+ * sockets were counted) close. Returns the present members nobody has seen since `staleBefore`.
+ */
+export async function sweepPresence(
+  deps: RoomDeps,
+  connected: readonly { roomId: string; userId: string }[],
+  countedAt: Date,
+  staleBefore: Date,
+): Promise<{ roomId: string; userId: string }[]> {
+  const now = deps.now();
+  const rooms = sql`${`{${connected.map((c) => c.roomId).join(',')}}`}::uuid[]`;
+  const users = sql`${`{${connected.map((c) => c.userId).join(',')}}`}::uuid[]`;
+  await deps.db.execute(sql`
+    UPDATE room_members m SET updated_at = ${now}
+    FROM unnest(${rooms}, ${users}) AS c(room_id, user_id)
+    WHERE m.room_id = c.room_id AND m.user_id = c.user_id AND m.left_at IS NULL`);
+  await deps.db.execute(sql`
+    INSERT INTO watch_sessions (user_id, room_id, started_at, created_at, updated_at)
+    SELECT c.user_id, c.room_id, ${now}, ${now}, ${now}
+    FROM unnest(${rooms}, ${users}) AS c(room_id, user_id)
+    JOIN rooms r ON r.id = c.room_id AND r.is_playing AND r.is_active
+    JOIN room_members m ON m.room_id = c.room_id AND m.user_id = c.user_id AND m.left_at IS NULL
+    ON CONFLICT (user_id, room_id) WHERE ended_at IS NULL DO NOTHING`);
+  await deps.db.execute(sql`
+    UPDATE watch_sessions w
+    SET ended_at = GREATEST(w.started_at, ${now}::timestamptz),
+        duration_secs = GREATEST(0, floor(extract(epoch FROM (${now}::timestamptz - w.started_at))))::int,
+        updated_at = ${now}
+    WHERE w.ended_at IS NULL AND w.started_at < ${countedAt} AND w.room_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM unnest(${rooms}, ${users}) AS c(room_id, user_id)
+                      WHERE c.room_id = w.room_id AND c.user_id = w.user_id)`);
+  const { rows } = await deps.db.execute<{ room_id: string; user_id: string }>(sql`
+    SELECT room_id, user_id FROM room_members WHERE left_at IS NULL AND updated_at < ${staleBefore}`);
+  return rows.map((r) => ({ roomId: r.room_id, userId: r.user_id }));
 }
 
 /** Marks when members were last seen connected (the sweep's heartbeat, and a disconnect). */
@@ -690,13 +715,6 @@ export async function touchMembers(deps: RoomDeps, roomId: string, userIds: stri
   await deps.db.execute(sql`
     UPDATE room_members SET updated_at = ${deps.now()}
     WHERE room_id = ${roomId} AND left_at IS NULL AND user_id IN (${sql.join(userIds.map((id) => sql`${id}`), sql`, `)})`);
-}
-
-/** Present members not seen connected since `before` (their instance died, or they never came back). */
-export async function staleMembers(deps: RoomDeps, roomId: string, before: Date): Promise<string[]> {
-  const { rows } = await deps.db.execute<{ user_id: string }>(sql`
-    SELECT user_id FROM room_members WHERE room_id = ${roomId} AND left_at IS NULL AND updated_at < ${before}`);
-  return rows.map((r) => r.user_id);
 }
 
 export { loadChatPage, loadPresentMembers, loadRoomDetail, endWatchSessions, startWatchSession };

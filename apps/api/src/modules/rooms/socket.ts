@@ -109,10 +109,6 @@ export function registerRoomSockets(
     return live;
   }
 
-  async function connectedUserIds(roomId: string): Promise<string[]> {
-    return [...(await liveStatus(roomId)).keys()];
-  }
-
   async function memberView(roomId: string, userId: string): Promise<RoomMember | null> {
     const present = await rooms.loadPresentMembers(deps.db, roomId);
     const row = present.find((m) => m.userId === userId);
@@ -394,21 +390,20 @@ export function registerRoomSockets(
    */
   async function sweep(): Promise<void> {
     const now = deps.now();
-    for (const { roomId, members } of await rooms.roomsWithPresentMembers(deps)) {
-      const connected = new Set(await connectedUserIds(roomId));
-      await rooms.touchMembers(deps, roomId, [...connected]);
-      // Watch time runs exactly for the members connected now (this also mends a session that a
-      // disconnect racing a fast reconnect closed).
-      for (const m of members) {
-        if (connected.has(m.userId)) await rooms.startWatchSession(deps.db, m.userId, roomId, now);
-        else await rooms.endWatchSessions(deps.db, roomId, m.userId, now);
+    // Every socket of the namespace, on every instance, with the rooms it is in: one request.
+    const connected = new Map<string, { roomId: string; userId: string }>();
+    for (const s of await nsp.fetchSockets()) {
+      const userId = dataOf(s).auth?.userId;
+      if (!userId) continue;
+      for (const name of s.rooms) {
+        if (name.startsWith('room:')) connected.set(`${name}:${userId}`, { roomId: name.slice(5), userId });
       }
-      const stale = await rooms.staleMembers(deps, roomId, new Date(now.getTime() - options.leaveGraceMs));
-      for (const userId of stale) {
-        if (connected.has(userId) || leaveTimers.has(memberKey(roomId, userId))) continue;
-        const outcome = await rooms.leaveRoom(deps, userId, roomId, { reason: 'disconnected' });
-        await announceLeave(roomId, userId, outcome);
-      }
+    }
+    const stale = await rooms.sweepPresence(deps, [...connected.values()], now, new Date(now.getTime() - options.leaveGraceMs));
+    for (const { roomId, userId } of stale) {
+      if (connected.has(`room:${roomId}:${userId}`) || leaveTimers.has(memberKey(roomId, userId))) continue;
+      const outcome = await rooms.leaveRoom(deps, userId, roomId, { reason: 'disconnected' });
+      await announceLeave(roomId, userId, outcome);
     }
     await rooms.closeEmptyRooms(deps, EMPTY_ROOM_GRACE_MS);
     await playback.sweep();
