@@ -31,3 +31,12 @@ export function loadBenchEnv(): BenchEnv {
   );
   return benchEnvSchema.parse(cleaned);
 }
+
+/**
+ * The environment for a child process that reads its own settings from process.env (the platform's
+ * scripts/start.mjs): this process's, with `overrides` on top (an empty string unsets a variable for
+ * the apps, which treat '' as unset).
+ */
+export function childProcessEnv(overrides: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
+}

@@ -1,18 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createVerifiedUser, signIn, type TestUser } from './auth-helpers';
 import { expect, test } from './fixtures';
+import { createPublicRoom, seekTo } from './playback-helpers';
+import { makeTestVideo, serveTestVideo, type TestVideoServer } from './test-video';
 
 /**
  * Issue 5's browser journey: two pages in one room stay together through play, pause and seek, and a
  * third page that joins late lands on the room's position. The video is made with ffmpeg at test time
- * and served from 127.0.0.1 by a small server with byte ranges (Chromium seeks in MP4 through them),
- * so nothing large is committed. The bound is the issue's loose one for CI (0.5 s); the tight figures
+ * and served from 127.0.0.1 by a small server with byte ranges (e2e/test-video.ts), so nothing large
+ * is committed. The bound is the issue's loose one for CI (0.5 s); the tight figures
  * are the benchmark's business.
  */
 
@@ -24,81 +23,19 @@ const BOUND_SEC = 0.5;
 const REFUSAL = /Only the leader can control playback/;
 
 let videoDir = '';
-let server: Server | null = null;
+let server: TestVideoServer | null = null;
 let videoUrl = '';
 
-test.beforeAll(() => {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-  } catch {
-    throw new Error(
-      'The sync spec makes its test video with ffmpeg: install it (apt-get install -y ffmpeg).',
-    );
-  }
+test.beforeAll(async () => {
   videoDir = mkdtempSync(path.join(tmpdir(), 'wt-sync-'));
   const file = path.join(videoDir, VIDEO_NAME);
-  // A keyframe every half second keeps seeks quick; faststart puts the index first for streaming; the
-  // tone makes it a video with sound, which the browser's autoplay rule applies to.
-  execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=320x240:rate=30',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440',
-      '-t',
-      String(VIDEO_SECONDS),
-      '-pix_fmt',
-      'yuv420p',
-      '-g',
-      '15',
-      '-c:a',
-      'aac',
-      '-shortest',
-      '-movflags',
-      '+faststart',
-      '-y',
-      file,
-    ],
-    { stdio: 'inherit' },
-  );
-  const size = statSync(file).size;
-  server = createServer((req, res) => {
-    if (req.url !== `/${VIDEO_NAME}`) return void res.writeHead(404).end();
-    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-    const headers = { 'Content-Type': 'video/mp4', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' };
-    if (!range) {
-      res.writeHead(200, { ...headers, 'Content-Length': size });
-      return void createReadStream(file).pipe(res);
-    }
-    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
-    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-    if (start >= size || start > end) {
-      return void res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
-    }
-    res.writeHead(206, {
-      ...headers,
-      'Content-Length': end - start + 1,
-      'Content-Range': `bytes ${start}-${end}/${size}`,
-    });
-    createReadStream(file, { start, end }).pipe(res);
-  });
-  return new Promise<void>((resolve) =>
-    server!.listen(0, '127.0.0.1', () => {
-      videoUrl = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/${VIDEO_NAME}`;
-      resolve();
-    }),
-  );
+  makeTestVideo(file, { seconds: VIDEO_SECONDS });
+  server = await serveTestVideo(file);
+  videoUrl = server.url;
 });
 
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   if (videoDir) rmSync(videoDir, { recursive: true, force: true });
 });
 
@@ -194,17 +131,6 @@ async function openRoom(
   return { context, page };
 }
 
-/** Sets the seek bar as a drag released at `sec` would (Playwright cannot fill a range input). */
-async function seekTo(page: Page, sec: number): Promise<void> {
-  const seek = page.getByRole('slider', { name: 'Seek' });
-  await expect(seek).toBeEnabled();
-  await seek.evaluate((input: HTMLInputElement, value) => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, sec);
-}
-
 test('two pages stay in sync through play, pause and seek, and a late joiner lands with them', async ({
   browser,
   request,
@@ -220,20 +146,12 @@ test('two pages stay in sync through play, pause and seek, and a late joiner lan
     const contextA = await browser.newContext();
     contexts.push(contextA);
     const pageA = await contextA.newPage();
+    let roomUrl = '';
 
     await test.step('A creates a public room playing the test video', async () => {
       await signIn(pageA, userA);
-      await pageA.goto('/rooms');
-      await pageA.getByRole('button', { name: 'Create room' }).first().click();
-      const dialog = pageA.getByRole('dialog', { name: 'Create a room' });
-      await dialog.getByLabel('Room name').fill(`Sync test ${Date.now().toString(36)}`);
-      await dialog.getByLabel('What to watch').fill(videoUrl);
-      await dialog.getByRole('radio', { name: /^Public/ }).check();
-      await dialog.getByRole('button', { name: 'Create room' }).click();
-      await expect(pageA).toHaveURL(/\/rooms\/[0-9a-f-]{36}$/);
-      await expect(pageA.getByTestId('room-video')).toBeAttached();
+      roomUrl = await createPublicRoom(pageA, videoUrl, `Sync test ${Date.now().toString(36)}`);
     });
-    const roomUrl = new URL(pageA.url()).pathname;
 
     const b = await openRoom(browser, userB, roomUrl);
     contexts.push(b.context);

@@ -19,12 +19,16 @@ export interface DelayProxyStats {
   connections: number;
   /** Requests for the Socket.io WebSocket transport (the upgrade) that went through this proxy. */
   socketIoWebSocketUpgrades: number;
+  /** Of those, the ones the server accepted (101 Switching Protocols): WebSockets that opened. */
+  socketIoWebSocketsOpened: number;
   /** Socket.io long-polling requests that went through this proxy. */
   socketIoPollingRequests: number;
   bytesToServer: number;
   bytesToClient: number;
   /** Every delay applied (after the in-order hold), ms. */
   appliedDelaysMs: number[];
+  /** The delays applied on Socket.io WebSocket connections alone, ms. */
+  socketIoWebSocketDelaysMs: number[];
 }
 
 export interface DelayProxy {
@@ -92,10 +96,12 @@ export function startDelayProxy(options: DelayProxyOptions): Promise<DelayProxy>
   const stats: DelayProxyStats = {
     connections: 0,
     socketIoWebSocketUpgrades: 0,
+    socketIoWebSocketsOpened: 0,
     socketIoPollingRequests: 0,
     bytesToServer: 0,
     bytesToClient: 0,
     appliedDelaysMs: [],
+    socketIoWebSocketDelaysMs: [],
   };
   const open = new Set<net.Socket>();
 
@@ -111,9 +117,11 @@ export function startDelayProxy(options: DelayProxyOptions): Promise<DelayProxy>
       open.add(socket);
       socket.on('close', () => open.delete(socket));
     }
+    let isSocketIoWebSocket = false;
     const record = (direction: 'bytesToServer' | 'bytesToClient') => (delay: number, bytes: number) => {
       stats[direction] += bytes;
       stats.appliedDelaysMs.push(delay);
+      if (isSocketIoWebSocket) stats.socketIoWebSocketDelaysMs.push(delay);
     };
     const toServer = new DelayedPipe(upstream, options.delayMs, record('bytesToServer'));
     const toClient = new DelayedPipe(client, options.delayMs, record('bytesToClient'));
@@ -122,11 +130,21 @@ export function startDelayProxy(options: DelayProxyOptions): Promise<DelayProxy>
       // Requests on a keep-alive connection each start a chunk of their own in practice: counting
       // request lines per chunk is enough to see which transports went through.
       const text = data.subarray(0, 200).toString('latin1');
-      if (/^GET \/socket\.io\/\?[^ ]*transport=websocket/.test(text)) stats.socketIoWebSocketUpgrades += 1;
-      else if (/^(GET|POST) \/socket\.io\/\?[^ ]*transport=polling/.test(text)) stats.socketIoPollingRequests += 1;
+      if (/^GET \/socket\.io\/\?[^ ]*transport=websocket/.test(text)) {
+        stats.socketIoWebSocketUpgrades += 1;
+        isSocketIoWebSocket = true;
+      } else if (/^(GET|POST) \/socket\.io\/\?[^ ]*transport=polling/.test(text))
+        stats.socketIoPollingRequests += 1;
       toServer.push(data);
     });
-    upstream.on('data', (data: Buffer) => toClient.push(data));
+    let answered = false;
+    upstream.on('data', (data: Buffer) => {
+      if (!answered && isSocketIoWebSocket) {
+        answered = true;
+        if (data.subarray(0, 12).toString('latin1') === 'HTTP/1.1 101') stats.socketIoWebSocketsOpened += 1;
+      }
+      toClient.push(data);
+    });
     client.on('end', () => toServer.end());
     upstream.on('end', () => toClient.end());
     const teardown = () => {

@@ -105,10 +105,19 @@ export function selfJitterMs(snapshots: readonly Snapshot[]): number[] {
   return out;
 }
 
-/** p50/p95/p99/max of a list of ms values, rounded to 0.01 ms (null when there are none). */
-export function summaryMs(values: readonly number[]): { p50: number | null; p95: number | null; p99: number | null; max: number | null } {
-  if (values.length === 0) return { p50: null, p95: null, p99: null, max: null };
+/** p5/p50/p95/p99/max of a list of ms values, rounded to 0.01 ms (null when there are none). */
+export interface SummaryMs {
+  p5: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+export function summaryMs(values: readonly number[]): SummaryMs {
+  if (values.length === 0) return { p5: null, p50: null, p95: null, p99: null, max: null };
   return {
+    p5: round2(percentile(values, 5)),
     p50: round2(percentile(values, 50)),
     p95: round2(percentile(values, 95)),
     p99: round2(percentile(values, 99)),

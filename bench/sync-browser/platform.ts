@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { childProcessEnv } from '../env';
 
 /**
  * The whole platform as `pnpm start` runs it (scripts/start.mjs: the API with its own embedded
@@ -61,7 +62,13 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startPlatform({ repoRoot, apiPort }: { repoRoot: string; apiPort: number }): Promise<Platform> {
+export async function startPlatform({
+  repoRoot,
+  apiPort,
+}: {
+  repoRoot: string;
+  apiPort: number;
+}): Promise<Platform> {
   if (await portInUse(apiPort)) {
     throw new Error(
       `Port ${apiPort} is taken (another platform or an e2e run?). Stop it, or pass --api-port N ` +
@@ -70,10 +77,11 @@ export async function startPlatform({ repoRoot, apiPort }: { repoRoot: string; a
   }
   const webPort = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wt-bench-sync-'));
+  // Run as root, the embedded PostgreSQL runs as the `postgres` user, which must reach its directory.
+  chmodSync(dataDir, 0o755);
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs')], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
+    env: childProcessEnv({
       PORT: String(webPort),
       API_PORT: String(apiPort),
       API_ORIGIN: '',
@@ -86,14 +94,26 @@ export async function startPlatform({ repoRoot, apiPort }: { repoRoot: string; a
       RATE_LIMIT_PER_MINUTE: '100000',
       DATABASE_URL: '',
       REDIS_URL: '',
-    },
+      PUBLIC_WEB_URL: '',
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so a platform that ignores SIGTERM can be stopped with its children.
     detached: true,
   });
-  const forward = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '  [platform] '));
+  const forward = (chunk: Buffer) =>
+    process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '  [platform] '));
   child.stdout!.on('data', forward);
   child.stderr!.on('data', forward);
+
+  // Last resort if this process ends without stop() (a crash): the platform must not outlive it.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', killOnExit);
 
   let stopped: Promise<void> | null = null;
   const stop = () =>
@@ -110,6 +130,7 @@ export async function startPlatform({ repoRoot, apiPort }: { repoRoot: string; a
         await exited(child);
         clearTimeout(killer);
       }
+      process.removeListener('exit', killOnExit);
       rmSync(dataDir, { recursive: true, force: true });
     })());
 

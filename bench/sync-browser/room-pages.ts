@@ -103,7 +103,11 @@ export function firstCanplayAtMs(page: Page): Promise<number | null> {
 }
 
 /** Polls until `check` is true, or fails with `what` after `timeoutMs`. */
-export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -127,18 +131,15 @@ export function waitForPlayable(bench: BenchPage): Promise<void> {
  */
 export async function waitForPlaying(bench: BenchPage): Promise<boolean> {
   let clicked = false;
-  await waitUntil(
-    async () => {
-      const overlay = bench.page.getByRole('button', { name: /Click to join playback/ });
-      if (await overlay.isVisible()) {
-        await overlay.click();
-        clicked = true;
-      }
-      const reading = await bench.page.evaluate(readRoomVideo);
-      return reading !== null && !reading.paused;
-    },
-    `${bench.label}'s video to play`,
-  );
+  await waitUntil(async () => {
+    const overlay = bench.page.getByRole('button', { name: /Click to join playback/ });
+    if (await overlay.isVisible()) {
+      await overlay.click();
+      clicked = true;
+    }
+    const reading = await bench.page.evaluate(readRoomVideo);
+    return reading !== null && !reading.paused;
+  }, `${bench.label}'s video to play`);
   return clicked;
 }
 

@@ -52,8 +52,12 @@ export interface RoomRunConfig {
   joinTimeoutMs: number;
   seekBoundMs: number;
   joinBoundMs: number;
+  /** Sampling after a seek or join settled, to show where the pages go on from there, ms. */
+  afterSettleMs: number;
   oneWayDelayMs: () => number;
   log: (line: string) => void;
+  /** Receives every snapshot of the run by phase (for `--trace`). */
+  trace?: (phase: string, snapshots: Snapshot[]) => void;
 }
 
 export interface RoomRunResult {
@@ -73,16 +77,27 @@ export interface RoomRunResult {
   drift_p95_vs_self_jitter_p95: number | null;
   read_spread_p95_ms: number | null;
   start_converge_s: number | null;
-  seek: { from_sec: number; to_sec: number; all_landed_s: number | null; converge_s: number | null };
+  seek: {
+    from_sec: number;
+    to_sec: number;
+    all_landed_s: number | null;
+    converge_s: number | null;
+    /** Pairwise gaps over the few seconds after the pages settled, ms. */
+    gap_p95_ms_after: number | null;
+  };
   join: {
     canplay_after_navigation_s: number | null;
     converge_s: number | null;
     clicked_overlay: boolean;
-    gap_p95_ms_after_converge: number | null;
+    /** The joiner's gaps to the others over the few seconds after it settled, ms. */
+    gap_p50_ms_after: number | null;
+    gap_p95_ms_after: number | null;
   };
   network: {
     one_way_delay_ms: { p5: number | null; p50: number | null; p95: number | null };
+    socket_io_websocket_one_way_delay_ms: { p5: number | null; p50: number | null; p95: number | null };
     socket_io_websocket_upgrades_per_page: number[];
+    socket_io_websockets_opened_per_page: number[];
     socket_io_polling_requests_per_page: number[];
     every_socket_through_its_proxy: boolean;
   };
@@ -101,11 +116,15 @@ async function readAll(pages: BenchPage[]): Promise<Array<VideoReading | null>> 
  */
 async function sample(
   pages: BenchPage[],
-  { intervalMs, durationMs, stop }: { intervalMs: number; durationMs: number; stop?: (taken: Snapshot[]) => boolean },
+  {
+    intervalMs,
+    durationMs,
+    stop,
+  }: { intervalMs: number; durationMs: number; stop?: (taken: Snapshot[]) => boolean },
 ): Promise<Snapshot[]> {
   const taken: Snapshot[] = [];
   const startMs = performance.now();
-  for (let tick = 0; ; ) {
+  for (let tick = 0; ;) {
     const readings = await readAll(pages);
     if (readings.every((r): r is VideoReading => r !== null)) taken.push(snapshotOf(readings));
     if (stop?.(taken)) return taken;
@@ -114,12 +133,6 @@ async function sample(
     tick = Math.floor(elapsed / intervalMs) + 1;
     await sleep(Math.max(0, tick * intervalMs - elapsed));
   }
-}
-
-function percentile5(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return round2(sorted[Math.max(0, Math.ceil(0.05 * sorted.length) - 1)]!);
 }
 
 export async function runRoom(config: RoomRunConfig): Promise<RoomRunResult> {
@@ -158,7 +171,9 @@ export async function runRoom(config: RoomRunConfig): Promise<RoomRunResult> {
       config.holdMs,
     );
 
-    log(`[${pageCount} pages] steady window: ${config.steadyMs / 1000} s, a snapshot every ${config.steadyIntervalMs} ms`);
+    log(
+      `[${pageCount} pages] steady window: ${config.steadyMs / 1000} s, a snapshot every ${config.steadyIntervalMs} ms`,
+    );
     const steady = await sample(room, { intervalMs: config.steadyIntervalMs, durationMs: config.steadyMs });
     const drift = steady.flatMap((s) => pairwiseGapsMs(s));
     const jitter = selfJitterMs(steady);
@@ -171,7 +186,9 @@ export async function runRoom(config: RoomRunConfig): Promise<RoomRunResult> {
     const toSec = Math.floor(fromSec) + config.seekAheadSec;
     const seekAtMs = await seekTo(leader.page, toSec);
     const landed = (s: Snapshot) =>
-      s.readings.every((r) => isMoving(r) && Math.abs(positionAt(r, s.atMs) - toSec) < config.seekAheadSec / 2);
+      s.readings.every(
+        (r) => isMoving(r) && Math.abs(positionAt(r, s.atMs) - toSec) < config.seekAheadSec / 2,
+      );
     const together = (s: Snapshot) => landed(s) && Math.max(...pairwiseGapsMs(s)) <= config.seekBoundMs;
     const afterSeek = await sample(room, {
       intervalMs: config.transitionIntervalMs,
@@ -181,7 +198,13 @@ export async function runRoom(config: RoomRunConfig): Promise<RoomRunResult> {
     const seekSettledMs = settledAtMs(afterSeek, together, config.holdMs);
     const firstLanded = afterSeek.find(landed);
     const seekConvergeS = seekSettledMs === null ? null : round2((seekSettledMs - seekAtMs) / 1000);
-    log(`[${pageCount} pages] seek ${fromSec.toFixed(1)} -> ${toSec} s: together within ${config.seekBoundMs} ms after ${seekConvergeS ?? 'never'} s`);
+    const afterSeekSettled =
+      seekSettledMs === null
+        ? []
+        : await sample(room, { intervalMs: config.steadyIntervalMs, durationMs: config.afterSettleMs });
+    log(
+      `[${pageCount} pages] seek ${fromSec.toFixed(1)} -> ${toSec} s: together within ${config.seekBoundMs} ms after ${seekConvergeS ?? 'never'} s`,
+    );
 
     // The late joiner: navigation to the room; its first `canplay` starts the clock.
     const everyone = [...room, joiner];
@@ -195,7 +218,10 @@ export async function runRoom(config: RoomRunConfig): Promise<RoomRunResult> {
       durationMs: config.joinTimeoutMs,
       stop: (taken) => {
         // A click the browser asked for is part of joining: checked between rounds, not awaited here.
-        void clickJoinOverlayIfShown(joiner).then((clicked) => (clickedOverlay ||= clicked), () => undefined);
+        void clickJoinOverlayIfShown(joiner).then(
+          (clicked) => (clickedOverlay ||= clicked),
+          () => undefined,
+        );
         return settledAtMs(taken, joinTogether, config.holdMs) !== null;
       },
     });
@@ -203,12 +229,26 @@ export async function runRoom(config: RoomRunConfig): Promise<RoomRunResult> {
     const joinSettledMs = settledAtMs(afterJoin, joinTogether, config.holdMs);
     const joinConvergeS =
       joinSettledMs === null || canplayAtMs === null ? null : round2((joinSettledMs - canplayAtMs) / 1000);
-    const afterConverge = joinSettledMs === null ? [] : afterJoin.filter((s) => s.atMs >= joinSettledMs);
-    log(`[${pageCount} pages] late joiner within ${config.joinBoundMs} ms ${joinConvergeS ?? 'never'} s after canplay`);
+    const afterJoinSettled =
+      joinSettledMs === null
+        ? []
+        : await sample(everyone, { intervalMs: config.steadyIntervalMs, durationMs: config.afterSettleMs });
+    const joinGapsAfter = summaryMs(afterJoinSettled.flatMap((s) => gapsToPageMs(s, pageCount)));
+    log(
+      `[${pageCount} pages] late joiner within ${config.joinBoundMs} ms ${joinConvergeS ?? 'never'} s after canplay`,
+    );
+
+    config.trace?.('warmup', warmup);
+    config.trace?.('steady', steady);
+    config.trace?.('seek', [...afterSeek, ...afterSeekSettled]);
+    config.trace?.('join', [...afterJoin, ...afterJoinSettled]);
 
     const delays = proxies.flatMap((p) => p.stats().appliedDelaysMs);
     const delaySummary = summaryMs(delays);
+    const socketDelays = proxies.flatMap((p) => p.stats().socketIoWebSocketDelaysMs);
+    const socketDelaySummary = summaryMs(socketDelays);
     const upgrades = proxies.map((p) => p.stats().socketIoWebSocketUpgrades);
+    const webSocketsOpened = proxies.map((p) => p.stats().socketIoWebSocketsOpened);
     const polling = proxies.map((p) => p.stats().socketIoPollingRequests);
     return {
       pages: pageCount,
@@ -221,30 +261,43 @@ export async function runRoom(config: RoomRunConfig): Promise<RoomRunResult> {
       steady_s: config.steadyMs / 1000,
       steady_snapshots: steady.length,
       steady_pair_samples: drift.length,
-      steady_readings_not_playing: steady.reduce((n, s) => n + s.readings.filter((r) => !isMoving(r)).length, 0),
+      steady_readings_not_playing: steady.reduce(
+        (n, s) => n + s.readings.filter((r) => !isMoving(r)).length,
+        0,
+      ),
       self_jitter_p50_ms: jitterSummary.p50,
       self_jitter_p95_ms: jitterSummary.p95,
       drift_p95_vs_self_jitter_p95:
         driftSummary.p95 !== null && jitterSummary.p95 ? round2(driftSummary.p95 / jitterSummary.p95) : null,
-      read_spread_p95_ms: summaryMs(steady.map((s) => s.atMs - Math.min(...s.readings.map((r) => r.atMs)))).p95,
+      read_spread_p95_ms: summaryMs(steady.map((s) => s.atMs - Math.min(...s.readings.map((r) => r.atMs))))
+        .p95,
       start_converge_s: startSettled === null ? null : round2((startSettled - playAtMs) / 1000),
       seek: {
         from_sec: round2(fromSec),
         to_sec: toSec,
         all_landed_s: firstLanded ? round2((firstLanded.atMs - seekAtMs) / 1000) : null,
         converge_s: seekConvergeS,
+        gap_p95_ms_after: summaryMs(afterSeekSettled.flatMap((s) => pairwiseGapsMs(s))).p95,
       },
       join: {
-        canplay_after_navigation_s: canplayAtMs === null ? null : round2((canplayAtMs - navigationAtMs) / 1000),
+        canplay_after_navigation_s:
+          canplayAtMs === null ? null : round2((canplayAtMs - navigationAtMs) / 1000),
         converge_s: joinConvergeS,
         clicked_overlay: clickedOverlay,
-        gap_p95_ms_after_converge: summaryMs(afterConverge.flatMap((s) => gapsToPageMs(s, pageCount))).p95,
+        gap_p50_ms_after: joinGapsAfter.p50,
+        gap_p95_ms_after: joinGapsAfter.p95,
       },
       network: {
-        one_way_delay_ms: { p5: percentile5(delays), p50: delaySummary.p50, p95: delaySummary.p95 },
+        one_way_delay_ms: { p5: delaySummary.p5, p50: delaySummary.p50, p95: delaySummary.p95 },
+        socket_io_websocket_one_way_delay_ms: {
+          p5: socketDelaySummary.p5,
+          p50: socketDelaySummary.p50,
+          p95: socketDelaySummary.p95,
+        },
         socket_io_websocket_upgrades_per_page: upgrades,
+        socket_io_websockets_opened_per_page: webSocketsOpened,
         socket_io_polling_requests_per_page: polling,
-        every_socket_through_its_proxy: upgrades.every((n) => n > 0),
+        every_socket_through_its_proxy: webSocketsOpened.every((n) => n > 0),
       },
     };
   } finally {
