@@ -19,6 +19,7 @@ import { accountRoutes } from './modules/account/router';
 import { devRoutes } from './modules/dev/routes';
 import { roomRoutes } from './modules/rooms/routes';
 import { registerRoomSockets, type RoomSocketsHandle } from './modules/rooms/socket';
+import { spotifyRoutes } from './modules/spotify/router';
 import { httpStatusOf, isRoomError } from './modules/rooms/errors';
 import { appRouter, type AppRouter } from './trpc/root';
 import { createContextFactory } from './trpc/context';
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accountRoutes, { prefix: '/api/account', services, throttle: app.authThrottle });
   await app.register(devRoutes, { prefix: '/api/dev', services });
   await app.register(roomRoutes, { prefix: '/api/rooms', services });
+  await app.register(spotifyRoutes, { prefix: '/api/spotify', services });
   // After the auth plugin: its handshake middleware must run before any /rooms handler.
   const roomSockets = registerRoomSockets(services, { leaveGraceMs: env.ROOM_LEAVE_GRACE_MS });
   app.decorate('roomSockets', roomSockets);

@@ -94,6 +94,10 @@ const envSchema = z.object({
   APPLE_CLIENT_ID: z.string().min(1).optional(),
   APPLE_CLIENT_SECRET: z.string().min(1).optional(),
   APPLE_ISSUER: urlWithProtocols(['http:', 'https:'], 'https://appleid.apple.com').optional(),
+  /** Spotify connect (playback tokens for the Web Playback SDK) is offered only when both are set. */
+  SPOTIFY_CLIENT_ID: z.string().min(1).optional(),
+  SPOTIFY_CLIENT_SECRET: z.string().min(1).optional(),
+  SPOTIFY_ACCOUNTS_URL: urlWithProtocols(['http:', 'https:'], 'https://accounts.spotify.com').default('https://accounts.spotify.com'),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'expects a number of requests' })
     .int({ message: 'expects a whole number of requests' })

@@ -7,3 +7,4 @@ export * from './rooms';
 export * from './playback';
 export * from './account';
 export * from './dev-outbox';
+export * from './spotify';

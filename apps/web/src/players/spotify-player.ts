@@ -9,10 +9,10 @@ import {
 /**
  * Spotify through the Web Playback SDK (https://sdk.scdn.co/spotify-player.js). The SDK plays only
  * for a listener with Spotify Premium, with an OAuth token carrying the `streaming` scope, and it has
- * no playback rate: drift is corrected by seeks alone (the controller's seek-only mode). Connecting a
- * Spotify account (the OAuth flow that yields the token) is out of scope of the playback sync work and
- * not built yet, so the room shows a card saying what is needed; this adapter takes over once a token
- * exists. The SDK's position arrives with each state change, and is extrapolated between them.
+ * no playback rate: drift is corrected by seeks alone (the controller's seek-only mode). The token
+ * comes from the viewer's Spotify connection (GET /api/spotify/token, see `spotify-sdk.ts`); without
+ * one the room shows a card saying what is needed. The SDK's position arrives with each state change,
+ * and is extrapolated between them.
  */
 
 export const SPOTIFY_CAPABILITIES: AdapterCapabilities = {

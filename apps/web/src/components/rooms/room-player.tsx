@@ -1,9 +1,14 @@
 'use client';
 
 import type { LiveRoom } from '@/rooms/room-state';
-import { buttonClasses, Card } from '@wt/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { spotifyConnectResponseSchema, spotifyStatusSchema, spotifyTokenSchema } from '@wt/schemas';
+import { Button, buttonClasses, Card } from '@wt/ui';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { callApi } from '@/auth/api';
+import { useAuth } from '@/auth/auth-provider';
 import { Html5Player } from '@/players/html5-player';
+import { createSpotifyAdapter, loadSpotifySdk } from '@/players/spotify-sdk';
 import { loadYouTubeApi } from '@/players/youtube-api';
 import { createYouTubePlayer } from '@/players/youtube-player';
 import { PLATFORM_LABELS, playerSourceFor } from '@/rooms/platforms';
@@ -91,20 +96,15 @@ export function RoomPlayer({
       );
     case 'spotify':
       return (
-        <div className="space-y-3">
-          <PlayerCard title="Spotify plays in sync for Premium listeners" body={SPOTIFY_REQUIREMENTS}>
-            <a
-              href={source.href}
-              target="_blank"
-              rel="noopener noreferrer"
-              className={buttonClasses({ variant: 'outline', size: 'sm' })}
-            >
-              Open on Spotify
-            </a>
-          </PlayerCard>
-          <RoomPositionNote client={client}>Listening on Spotify yourself? The room is at</RoomPositionNote>
-          {controls(false)}
-        </div>
+        <SpotifyRoomPlayer
+          uri={source.uri}
+          href={source.href}
+          client={client}
+          status={status}
+          mediaKey={mediaKey!}
+          notice={notice}
+          controls={controls}
+        />
       );
     case 'web':
       return (
@@ -146,14 +146,167 @@ export function RoomPlayer({
 
 /*
  * Spotify's Web Playback SDK plays only for a listener signed in to Spotify Premium, with an OAuth
- * token carrying the `streaming` scope. Connecting a Spotify account is not built yet (out of scope of
- * the playback sync work), so the room explains what is needed; `players/spotify-player.ts` is the
- * seek-only adapter that takes over once a token exists.
+ * token carrying the `streaming` scope: a viewer who connected Spotify (GET /api/spotify/status) gets
+ * the SDK player, driven seek-only; anyone else gets a card saying what is needed, with a "Connect
+ * Spotify" button when the server has Spotify set up.
  */
-const SPOTIFY_REQUIREMENTS =
-  'Spotify lets websites play music only for listeners with Spotify Premium who connect their account. ' +
-  'Connecting a Spotify account to WatchTogether is not available yet, so open it on Spotify and follow ' +
-  "the room's position below.";
+const SPOTIFY_PREMIUM = 'Spotify lets websites play music only for listeners with Spotify Premium who connect their account.';
+
+function SpotifyRoomPlayer({
+  uri,
+  href,
+  client,
+  status,
+  mediaKey,
+  notice,
+  controls,
+}: {
+  uri: string;
+  href: string;
+  client: PlaybackSyncClient;
+  status: SyncStatus;
+  mediaKey: string;
+  notice: ReactNode;
+  controls: (synced: boolean) => ReactNode;
+}) {
+  const { client: auth } = useAuth();
+  const queryClient = useQueryClient();
+  const [connectError, setConnectError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    // Back from Spotify's consent page with ?spotifyError=…&message=… (cancelled, expired link).
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('spotifyError')) setConnectError(params.get('message'));
+  }, []);
+  const spotify = useQuery({
+    queryKey: ['spotify', 'status'],
+    queryFn: async () => {
+      const result = await callApi(auth.authFetch, '/api/spotify/status', {}, spotifyStatusSchema);
+      // An API without Spotify connect reads as "not set up here".
+      return result.ok ? result.data : { configured: false, connected: false };
+    },
+  });
+
+  const connect = async () => {
+    setBusy(true);
+    setConnectError(null);
+    const result = await callApi(
+      auth.authFetch,
+      '/api/spotify/connect',
+      { method: 'POST', body: { returnTo: window.location.pathname } },
+      spotifyConnectResponseSchema,
+    );
+    if (!result.ok) {
+      setBusy(false);
+      return setConnectError(result.error.message);
+    }
+    // Off to Spotify's consent page; it sends the browser back to this room.
+    window.location.assign(result.data.url);
+  };
+
+  if (spotify.data?.connected) {
+    const getToken = async () => {
+      const result = await callApi(auth.authFetch, '/api/spotify/token', {}, spotifyTokenSchema);
+      if (result.ok) return result.data.accessToken;
+      // Not connected any more (revoked at Spotify): show the card with the Connect button again.
+      if (result.error.code === 'SPOTIFY_NOT_CONNECTED') void queryClient.invalidateQueries({ queryKey: ['spotify', 'status'] });
+      throw new Error(result.error.message);
+    };
+    return (
+      <div className="space-y-3">
+        <SyncedStage client={client} status={status}>
+          <SpotifyFrame key={mediaKey} uri={uri} getToken={getToken} client={client} mediaKey={mediaKey} />
+        </SyncedStage>
+        <p className="text-sm text-ink-muted">
+          Playing through your Spotify account (Premium is required).{' '}
+          <a href={href} target="_blank" rel="noopener noreferrer" className="font-semibold text-brand-700 underline dark:text-brand-300">
+            Open on Spotify
+          </a>
+        </p>
+        {notice}
+        {controls(true)}
+      </div>
+    );
+  }
+
+  const configured = spotify.data?.configured ?? false;
+  return (
+    <div className="space-y-3">
+      <PlayerCard
+        title="Spotify plays in sync for Premium listeners"
+        body={
+          configured
+            ? `${SPOTIFY_PREMIUM} Connect yours to listen here in sync, or open it on Spotify and follow the room's position below.`
+            : `${SPOTIFY_PREMIUM} Connecting Spotify is not set up on this server, so open it on Spotify and follow the room's position below.`
+        }
+      >
+        <div className="flex flex-wrap justify-center gap-2">
+          {configured ? (
+            <Button size="sm" onClick={() => void connect()} disabled={busy}>
+              {busy ? 'Opening Spotify…' : 'Connect Spotify'}
+            </Button>
+          ) : null}
+          <a href={href} target="_blank" rel="noopener noreferrer" className={buttonClasses({ variant: 'outline', size: 'sm' })}>
+            Open on Spotify
+          </a>
+        </div>
+      </PlayerCard>
+      {connectError ? <FormAlert tone="error">{connectError}</FormAlert> : null}
+      <RoomPositionNote client={client}>Listening on Spotify yourself? The room is at</RoomPositionNote>
+      {controls(false)}
+    </div>
+  );
+}
+
+/** The Web Playback SDK player in this tab, attached to the sync client; a sentence when it fails. */
+function SpotifyFrame({
+  uri,
+  getToken,
+  client,
+  mediaKey,
+}: {
+  uri: string;
+  getToken: () => Promise<string>;
+  client: PlaybackSyncClient;
+  mediaKey: string;
+}) {
+  const [failure, setFailure] = useState<string | null>(null);
+  // The token source changes every render; the player is made once per item.
+  const tokenRef = useRef(getToken);
+  tokenRef.current = getToken;
+  useEffect(() => {
+    let cancelled = false;
+    let detach = () => {};
+    loadSpotifySdk()
+      .then((Spotify) => createSpotifyAdapter(Spotify, uri, () => tokenRef.current()))
+      .then((adapter) => {
+        if (cancelled) return adapter.destroy();
+        client.attach(adapter, mediaKey);
+        detach = () => {
+          client.detach(adapter);
+          adapter.destroy();
+        };
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
+      });
+    return () => {
+      cancelled = true;
+      detach();
+    };
+  }, [uri, client, mediaKey]);
+  return (
+    <div className="grid size-full place-items-center bg-hero-glow p-6 text-center">
+      {failure ? (
+        <p role="alert" className="max-w-md text-sm leading-6 text-white">
+          {failure}
+        </p>
+      ) : (
+        <p className="text-sm text-white/80">Spotify is playing in this tab.</p>
+      )}
+    </div>
+  );
+}
 
 /** The player's frame, with the "Click to join playback" overlay and the player's failure. */
 function SyncedStage({

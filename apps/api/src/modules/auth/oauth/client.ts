@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import type { OAuthProfile, OAuthProvider } from './providers';
+import type { OAuthApp, OAuthProfile, OAuthProvider } from './providers';
 import { profileFromClaims } from './providers';
 
 /** Thrown for anything that goes wrong talking to a provider; the message is safe to show. */
@@ -20,7 +20,7 @@ export class OAuthFlowError extends Error {
 export function createOAuthClient() {
   const configs = new Map<string, Promise<oidc.Configuration>>();
 
-  function configFor(provider: OAuthProvider): Promise<oidc.Configuration> {
+  function configFor(provider: OAuthApp): Promise<oidc.Configuration> {
     const cached = configs.get(provider.id);
     if (cached) return cached;
     const insecure = provider.protocol.issuer.startsWith('http://');
@@ -38,6 +38,7 @@ export function createOAuthClient() {
                 },
                 provider.clientId,
                 provider.clientSecret,
+                provider.clientAuthentication === 'basic' ? oidc.ClientSecretBasic(provider.clientSecret) : undefined,
               );
               if (insecure) oidc.allowInsecureRequests(config);
               return config;
@@ -49,9 +50,26 @@ export function createOAuthClient() {
     return pending;
   }
 
+  /**
+   * Exchanges the code from the callback (checking state and PKCE) for the provider's tokens. Throws
+   * openid-client's errors; callers turn them into a sentence.
+   */
+  async function exchangeCode(
+    provider: OAuthApp,
+    callbackUrl: URL,
+    checks: { state: string; codeVerifier: string; nonce: string | null },
+  ) {
+    return oidc.authorizationCodeGrant(await configFor(provider), callbackUrl, {
+      pkceCodeVerifier: checks.codeVerifier,
+      expectedState: checks.state,
+      ...(checks.nonce ? { expectedNonce: checks.nonce } : {}),
+      idTokenExpected: provider.protocol.kind === 'oidc',
+    });
+  }
+
   return {
     /** Where to send the browser, plus what must be remembered to check the answer. */
-    async authorizationUrl(provider: OAuthProvider, redirectUri: string) {
+    async authorizationUrl(provider: OAuthApp, redirectUri: string) {
       const config = await configFor(provider);
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
@@ -69,6 +87,13 @@ export function createOAuthClient() {
         params.response_mode = provider.protocol.responseMode;
       }
       return { url: oidc.buildAuthorizationUrl(config, params).href, state, codeVerifier, nonce };
+    },
+
+    exchangeCode,
+
+    /** A fresh access token for a stored refresh token (refresh_token grant). */
+    async refresh(provider: OAuthApp, refreshToken: string) {
+      return oidc.refreshTokenGrant(await configFor(provider), refreshToken);
     },
 
     /** Exchanges the code from the callback and returns who signed in. */
@@ -89,12 +114,7 @@ export function createOAuthClient() {
       const config = await configFor(provider);
       let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
       try {
-        tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
-          pkceCodeVerifier: checks.codeVerifier,
-          expectedState: checks.state,
-          ...(checks.nonce ? { expectedNonce: checks.nonce } : {}),
-          idTokenExpected: provider.protocol.kind === 'oidc',
-        });
+        tokens = await exchangeCode(provider, callbackUrl, checks);
       } catch (err) {
         throw new OAuthFlowError('OAUTH_FAILED', `${provider.label} sign-in failed: ${safeReason(err)}. Please try again.`);
       }
@@ -126,7 +146,7 @@ export function createOAuthClient() {
 
 export type OAuthClient = ReturnType<typeof createOAuthClient>;
 
-function safeReason(err: unknown): string {
+export function safeReason(err: unknown): string {
   // openid-client errors carry protocol codes like "invalid_grant"; never echo tokens or bodies.
   const code = (err as { error?: unknown; code?: unknown })?.error ?? (err as { code?: unknown })?.code;
   return typeof code === 'string' ? code : 'the provider answered unexpectedly';

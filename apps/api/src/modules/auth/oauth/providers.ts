@@ -3,19 +3,32 @@ import type { Env } from '../../../env';
 
 export type { OAuthProviderId };
 
-export interface OAuthProvider {
-  id: OAuthProviderId;
+type OidcProtocol = { kind: 'oidc'; issuer: string; responseMode?: 'form_post' };
+type OAuth2Endpoints = { kind: 'oauth2'; authorizationEndpoint: string; tokenEndpoint: string; issuer: string };
+
+/**
+ * What the authorization-code + PKCE half of a flow needs. Sign-in providers and the Spotify connect
+ * flow (tokens only, no identity) both are one.
+ */
+export interface OAuthApp {
+  /** Names the app in the client's cache; unique across apps. */
+  id: string;
   label: string;
   clientId: string;
   clientSecret: string;
   scope: string;
+  protocol: OidcProtocol | OAuth2Endpoints;
+  /** How the client secret travels to the token endpoint; the body unless the provider says otherwise. */
+  clientAuthentication?: 'post' | 'basic';
+}
+
+export interface OAuthProvider extends OAuthApp {
+  id: OAuthProviderId;
   /**
    * OpenID Connect providers are found by discovery from their issuer; Discord speaks plain OAuth 2
    * with fixed endpoints and a REST user endpoint.
    */
-  protocol:
-    | { kind: 'oidc'; issuer: string; responseMode?: 'form_post' }
-    | { kind: 'oauth2'; authorizationEndpoint: string; tokenEndpoint: string; userEndpoint: string; issuer: string };
+  protocol: OidcProtocol | (OAuth2Endpoints & { userEndpoint: string });
 }
 
 /** Providers whose client id AND secret are configured; the others are not shown anywhere. */

@@ -5,7 +5,7 @@ import type { AppServices } from '../../../services';
 import { authenticate, continueSignIn, setRefreshCookie } from '../index';
 import { createOAuthClient, OAuthFlowError } from './client';
 import { configuredProviders, type OAuthProvider } from './providers';
-import { connectedProviders, resolveOAuthUser, safeReturnTo, savePendingOAuth, takePendingOAuth, unlinkProvider } from './service';
+import { connectedProviders, pendingOAuthCookie, resolveOAuthUser, safeReturnTo, savePendingOAuth, takePendingOAuth, unlinkProvider } from './service';
 
 const COOKIE = 'wt_oauth';
 const providerParams = z.object({ provider: z.enum(OAUTH_PROVIDERS) });
@@ -42,14 +42,7 @@ export async function oauthRoutes(app: FastifyInstance, opts: { services: AppSer
       returnTo,
       linkUserId,
     });
-    void reply.setCookie(COOKIE, handle, {
-      httpOnly: true,
-      secure: env.COOKIE_SECURE,
-      // Apple answers with a cross-site form POST, which a Lax cookie would not accompany.
-      sameSite: env.COOKIE_SECURE ? 'none' : 'lax',
-      path: '/api/auth/oauth',
-      maxAge: 10 * 60,
-    });
+    void reply.setCookie(COOKIE, handle, pendingOAuthCookie(env, '/api/auth/oauth'));
     return auth.url;
   }
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type Database } from '@wt/db';
-import { OAUTH_PROVIDER_LABELS } from '@wt/schemas';
+import { OAUTH_PROVIDER_LABELS, OAUTH_PROVIDERS } from '@wt/schemas';
+import type { Env } from '../../../env';
 import type { AppServices } from '../../../services';
 import type { OAuthProfile, OAuthProviderId } from './providers';
 import { usernameBase } from './providers';
@@ -9,7 +10,8 @@ import { usernameBase } from './providers';
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 export interface PendingOAuth {
-  provider: OAuthProviderId;
+  /** A sign-in provider, or 'spotify' for the Spotify connect flow (modules/spotify). */
+  provider: OAuthProviderId | 'spotify';
   state: string;
   codeVerifier: string;
   nonce: string | null;
@@ -41,6 +43,18 @@ export async function takePendingOAuth(services: AppServices, handle: string): P
   const row = rows[0];
   if (!row || row.expiresAt.getTime() < services.now().getTime()) return null;
   return JSON.parse(row.value) as PendingOAuth;
+}
+
+/** The cookie holding the pending-flow handle, scoped to the routes that read it back. */
+export function pendingOAuthCookie(env: Env, path: string) {
+  return {
+    httpOnly: true,
+    secure: env.COOKIE_SECURE,
+    // Apple answers with a cross-site form POST, which a Lax cookie would not accompany.
+    sameSite: env.COOKIE_SECURE ? ('none' as const) : ('lax' as const),
+    path,
+    maxAge: STATE_TTL_MS / 1000,
+  };
 }
 
 /** Only a path on our own site: never an open redirect. */
@@ -156,8 +170,9 @@ export async function connectedProviders(db: Database, userId: string) {
     .where(eq(schema.accounts.userId, userId));
   return {
     hasPassword: rows.some((r) => r.providerId === 'credential' && r.password),
+    // Only sign-in providers: a Spotify connection (playback tokens) is no way to sign in.
     providers: rows
-      .filter((r) => r.providerId !== 'credential')
+      .filter((r) => (OAUTH_PROVIDERS as readonly string[]).includes(r.providerId))
       .map((r) => ({ provider: r.providerId as OAuthProviderId, connectedAt: r.createdAt.toISOString() })),
   };
 }
