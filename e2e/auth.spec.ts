@@ -152,7 +152,12 @@ test('forgot password: the emailed link sets a new password that signs in', asyn
   const user = await createVerifiedUser(request);
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forgot your password?');
+  // Typing before the form hydrates is lost when React takes the page over (seen in CI): wait for
+  // the page's scripts to settle, and check the field kept what was typed.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Email').fill(user.email);
+  await expect(page.getByLabel('Email')).toHaveValue(user.email);
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
 
