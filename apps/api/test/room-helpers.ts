@@ -1,9 +1,16 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Socket } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@wt/db';
-import type { CreateRoomInput, RoomDetail, RoomsClientToServerEvents, RoomsServerToClientEvents } from '@wt/schemas';
+import type {
+  CreateRoomInput,
+  RoomDetail,
+  RoomsClientToServerEvents,
+  RoomsServerToClientEvents,
+} from '@wt/schemas';
 import { connected, createUser, openSocket, signIn, type TestUser } from './auth-helpers';
+import { buildTestApp, freshDatabase, type TestDatabase } from './helpers';
 
 /*
  * Helpers for watch-room tests: signed-in people with a live /rooms socket, rooms created through the
@@ -19,7 +26,9 @@ export interface Person {
 type ClientEvent = keyof RoomsClientToServerEvents;
 type ServerEvent = keyof RoomsServerToClientEvents;
 /** The ack an event answers with, typed from the shared event map: `{ ok: true, data } | { ok: false, error }`. */
-export type AckOf<E extends ClientEvent> = Parameters<NonNullable<Parameters<RoomsClientToServerEvents[E]>[1]>>[0];
+export type AckOf<E extends ClientEvent> = Parameters<
+  NonNullable<Parameters<RoomsClientToServerEvents[E]>[1]>
+>[0];
 export type PayloadOf<E extends ServerEvent> = Parameters<RoomsServerToClientEvents[E]>[0];
 
 export async function person(app: FastifyInstance, db: Database, name?: string): Promise<Person> {
@@ -40,7 +49,11 @@ export async function trpc<T>(
   path: string,
   input: unknown,
   kind: 'query' | 'mutation' = 'mutation',
-): Promise<{ status: number; data: T | null; error: { message: string; data?: { roomCode?: string } } | null }> {
+): Promise<{
+  status: number;
+  data: T | null;
+  error: { message: string; data?: { roomCode?: string } } | null;
+}> {
   const response =
     kind === 'mutation'
       ? await app.inject({
@@ -54,11 +67,22 @@ export async function trpc<T>(
           url: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
           headers: { authorization: `Bearer ${token}` },
         });
-  const body = response.json() as { result?: { data: { json: T } }; error?: { json: { message: string; data?: { roomCode?: string } } } };
-  return { status: response.statusCode, data: body.result?.data.json ?? null, error: body.error?.json ?? null };
+  const body = response.json() as {
+    result?: { data: { json: T } };
+    error?: { json: { message: string; data?: { roomCode?: string } } };
+  };
+  return {
+    status: response.statusCode,
+    data: body.result?.data.json ?? null,
+    error: body.error?.json ?? null,
+  };
 }
 
-export async function createRoom(app: FastifyInstance, p: Person, input: Partial<CreateRoomInput> = {}): Promise<RoomDetail> {
+export async function createRoom(
+  app: FastifyInstance,
+  p: Person,
+  input: Partial<CreateRoomInput> = {},
+): Promise<RoomDetail> {
   const result = await trpc<RoomDetail>(app, p.token, 'rooms.create', {
     name: 'Movie night',
     contentUrl: 'https://youtu.be/dQw4w9WgXcQ',
@@ -82,7 +106,10 @@ export function next<E extends ServerEvent, T = PayloadOf<E>>(
   timeoutMs = 5000,
 ): Promise<T> {
   // The untyped socket of the tests: listen through a plain (event, listener) view of it.
-  const events = socket as unknown as { on(e: string, l: (p: T) => void): void; off(e: string, l: (p: T) => void): void };
+  const events = socket as unknown as {
+    on(e: string, l: (p: T) => void): void;
+    off(e: string, l: (p: T) => void): void;
+  };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       events.off(event, listener);
@@ -99,5 +126,34 @@ export function next<E extends ServerEvent, T = PayloadOf<E>>(
 }
 
 export async function makeFriends(db: Database, a: string, b: string): Promise<void> {
-  await db.execute(sql`INSERT INTO friend_requests (from_user_id, to_user_id, status) VALUES (${a}, ${b}, 'accepted')`);
+  await db.execute(
+    sql`INSERT INTO friend_requests (from_user_id, to_user_id, status) VALUES (${a}, ${b}, 'accepted')`,
+  );
+}
+
+export interface RoomTestApp {
+  database: TestDatabase;
+  app: FastifyInstance;
+  /** Sockets a test file opened; disconnected before the app closes. */
+  sockets: Socket[];
+}
+
+/**
+ * One listening app on a fresh database for a test file (the global per-IP budget lifted: every test
+ * signs people in from one address), closed and dropped after the file. `database` and `app` are set
+ * once the file's first beforeAll has run.
+ */
+export function roomTestApp(): RoomTestApp {
+  const env = { sockets: [] as Socket[] } as RoomTestApp;
+  beforeAll(async () => {
+    env.database = await freshDatabase();
+    env.app = await buildTestApp(env.database, { RATE_LIMIT_PER_MINUTE: '100000' });
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    for (const s of env.sockets) s.disconnect();
+    await env.app?.close();
+    await env.database?.drop();
+  });
+  return env;
 }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Socket } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import type { ChatMessage, CreateRoomInput, RoomDetail } from '@wt/schemas';
-import { buildTestApp, freshDatabase, type TestDatabase } from '../../../test/helpers';
+import { buildTestApp, type TestDatabase } from '../../../test/helpers';
 import { connected, openSocket } from '../../../test/auth-helpers';
-import { ack, createRoom, next, person, type Person } from '../../../test/room-helpers';
+import { roomTestApp, ack, createRoom, next, person, type Person } from '../../../test/room-helpers';
 import { expectOk, expectRefusal, record, sleep } from '../../../test/room-expect';
 
 /*
@@ -14,21 +13,11 @@ import { expectOk, expectRefusal, record, sleep } from '../../../test/room-expec
  * and malformed payloads, over real sockets and a real database.
  */
 
+const env = roomTestApp();
+const { sockets } = env;
 let database: TestDatabase;
 let app: FastifyInstance;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  app = await buildTestApp(database, { RATE_LIMIT_PER_MINUTE: '100000' });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await app?.close();
-  await database?.drop();
-});
+beforeAll(() => ({ database, app } = env));
 
 async function someone(name: string, on: FastifyInstance = app): Promise<Person> {
   const p = await person(on, database.db, name);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Socket } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import type { LobbyPage, RoomDetail, RoomPage, InviteInfo, Person as PersonView } from '@wt/schemas';
-import { buildTestApp, freshDatabase, type TestDatabase } from '../../../test/helpers';
+import { type TestDatabase } from '../../../test/helpers';
 import { connected, openSocket } from '../../../test/auth-helpers';
 import {
+  roomTestApp,
   ack,
   createRoom,
   makeFriends,
@@ -32,21 +33,11 @@ import {
  * tRPC and REST, against a real database. Every refusal: a stable code and a sentence.
  */
 
+const env = roomTestApp();
+const { sockets } = env;
 let database: TestDatabase;
 let app: FastifyInstance;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  app = await buildTestApp(database, { RATE_LIMIT_PER_MINUTE: '100000' });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await app?.close();
-  await database?.drop();
-});
+beforeAll(() => ({ database, app } = env));
 
 async function someone(name: string): Promise<Person> {
   const p = await person(app, database.db, name);

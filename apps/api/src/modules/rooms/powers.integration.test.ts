@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Socket } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import type { CreateRoomInput, RoomDetail } from '@wt/schemas';
-import { buildTestApp, freshDatabase, type TestDatabase } from '../../../test/helpers';
-import { ack, createRoom, next, person, socketFor, type Person } from '../../../test/room-helpers';
+import { buildTestApp, type TestDatabase } from '../../../test/helpers';
+import {
+  roomTestApp,
+  ack,
+  createRoom,
+  next,
+  person,
+  socketFor,
+  type Person,
+} from '../../../test/room-helpers';
 import { expectOk, expectRefusal, record, sleep } from '../../../test/room-expect';
 
 /*
@@ -12,21 +19,11 @@ import { expectOk, expectRefusal, record, sleep } from '../../../test/room-expec
  * broadcast to the room, each refusal a stable code and a sentence, over real sockets and a real database.
  */
 
+const env = roomTestApp();
+const { sockets } = env;
 let database: TestDatabase;
 let app: FastifyInstance;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  app = await buildTestApp(database, { RATE_LIMIT_PER_MINUTE: '100000' });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await app?.close();
-  await database?.drop();
-});
+beforeAll(() => ({ database, app } = env));
 
 async function someone(on: FastifyInstance, name: string): Promise<Person> {
   const p = await person(on, database.db, name);
@@ -410,7 +407,11 @@ describe('content', () => {
       sql`UPDATE watch_sessions SET started_at = ${new Date(Date.now() - 120_000)} WHERE room_id = ${room.id}`,
     );
     const updated = next(bob.socket, 'room:updated');
-    const newMedia = next(bob.socket, 'video:state', (p) => p.transition.playback.mediaId?.startsWith('spotify:') === true);
+    const newMedia = next(
+      bob.socket,
+      'video:state',
+      (p) => p.transition.playback.mediaId?.startsWith('spotify:') === true,
+    );
     const line = next(
       bob.socket,
       'chat:message',
@@ -433,7 +434,11 @@ describe('content', () => {
 
     // The old content ended for everyone; the new one waits, paused at the start, for a play.
     const state = await newMedia;
-    expect(state.transition.playback).toMatchObject({ mediaId: 'spotify:track:4cOdK2wGLETKBW3PvgPWqT', isPlaying: false, positionSec: 0 });
+    expect(state.transition.playback).toMatchObject({
+      mediaId: 'spotify:track:4cOdK2wGLETKBW3PvgPWqT',
+      isPlaying: false,
+      positionSec: 0,
+    });
     for (const p of [ann, bob]) {
       const rows = await sessions(room.id, p.user.id);
       expect(rows).toHaveLength(1);
