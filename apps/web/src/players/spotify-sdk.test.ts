@@ -11,7 +11,9 @@ function fakeSpotify(outcome: 'ready' | 'account_error' = 'ready') {
       return true;
     }),
     connect: vi.fn(() => {
-      queueMicrotask(() => listeners.get(outcome)!(outcome === 'ready' ? { device_id: 'dev-1' } : { message: 'no premium' }));
+      queueMicrotask(() =>
+        listeners.get(outcome)!(outcome === 'ready' ? { device_id: 'dev-1' } : { message: 'no premium' }),
+      );
       return Promise.resolve(true);
     }),
     resume: vi.fn(() => Promise.resolve()),
@@ -34,7 +36,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('createSpotifyAdapter', () => {
   it("gives the SDK the viewer's token and puts a track on this tab's device, paused", async () => {
-    const fetchMock = vi.fn((..._args: [string, RequestInit]) => Promise.resolve(new Response(null, { status: 204 })));
+    const fetchMock = vi.fn((..._args: [string, RequestInit]) =>
+      Promise.resolve(new Response(null, { status: 204 })),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const { Spotify, sdk, made } = fakeSpotify();
     const getToken = vi.fn(() => Promise.resolve('tok-1'));
@@ -48,23 +52,33 @@ describe('createSpotifyAdapter', () => {
     expect(url).toBe('https://api.spotify.com/v1/me/player/play?device_id=dev-1');
     expect(init.method).toBe('PUT');
     expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok-1');
-    expect(JSON.parse(init.body as string)).toEqual({ uris: ['spotify:track:4uLU6hMCjMI75M1A2tKUQC'], position_ms: 0 });
+    expect(JSON.parse(init.body as string)).toEqual({
+      uris: ['spotify:track:4uLU6hMCjMI75M1A2tKUQC'],
+      position_ms: 0,
+    });
     expect(sdk.pause).toHaveBeenCalled();
   });
 
   it('plays an album or playlist as a context', async () => {
-    const fetchMock = vi.fn((..._args: [string, RequestInit]) => Promise.resolve(new Response(null, { status: 204 })));
+    const fetchMock = vi.fn((..._args: [string, RequestInit]) =>
+      Promise.resolve(new Response(null, { status: 204 })),
+    );
     vi.stubGlobal('fetch', fetchMock);
-    await createSpotifyAdapter(fakeSpotify().Spotify, 'spotify:playlist:37i9dQZF1DXcBWIGoYBM5M', () => Promise.resolve('t'));
-    expect(JSON.parse(fetchMock.mock.calls[0]![1].body as string)).toEqual({ context_uri: 'spotify:playlist:37i9dQZF1DXcBWIGoYBM5M', position_ms: 0 });
+    await createSpotifyAdapter(fakeSpotify().Spotify, 'spotify:playlist:37i9dQZF1DXcBWIGoYBM5M', () =>
+      Promise.resolve('t'),
+    );
+    expect(JSON.parse(fetchMock.mock.calls[0]![1].body as string)).toEqual({
+      context_uri: 'spotify:playlist:37i9dQZF1DXcBWIGoYBM5M',
+      position_ms: 0,
+    });
   });
 
   it('rejects with the Premium sentence for a free account, and lets go of the SDK player', async () => {
     vi.stubGlobal('fetch', vi.fn());
     const { Spotify, sdk } = fakeSpotify('account_error');
-    await expect(createSpotifyAdapter(Spotify, 'spotify:track:4uLU6hMCjMI75M1A2tKUQC', () => Promise.resolve('t'))).rejects.toThrow(
-      /Spotify Premium/,
-    );
+    await expect(
+      createSpotifyAdapter(Spotify, 'spotify:track:4uLU6hMCjMI75M1A2tKUQC', () => Promise.resolve('t')),
+    ).rejects.toThrow(/Spotify Premium/);
     expect(sdk.disconnect).toHaveBeenCalled();
   });
 });

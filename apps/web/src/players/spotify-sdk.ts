@@ -1,3 +1,4 @@
+import { loadSdkScript } from './load-sdk-script';
 import { SPOTIFY_ERRORS, SpotifyPlayer, type SpotifySdkPlayer } from './spotify-player';
 
 /**
@@ -32,24 +33,15 @@ let loading: Promise<SpotifyNamespace> | null = null;
 export function loadSpotifySdk(timeoutMs = 15_000): Promise<SpotifyNamespace> {
   const win = window as unknown as SpotifyWindow;
   if (win.Spotify?.Player) return Promise.resolve(win.Spotify as SpotifyNamespace);
-  loading ??= new Promise<SpotifyNamespace>((resolve, reject) => {
-    const script = document.createElement('script');
-    const timer = window.setTimeout(() => fail(), timeoutMs);
-    function fail() {
-      window.clearTimeout(timer);
-      script.remove();
-      loading = null;
-      reject(new Error(SPOTIFY_LOAD_FAILED));
-    }
-    win.onSpotifyWebPlaybackSDKReady = () => {
-      window.clearTimeout(timer);
-      if (win.Spotify?.Player) resolve(win.Spotify as SpotifyNamespace);
-      else fail();
-    };
-    script.src = SPOTIFY_SDK_URL;
-    script.async = true;
-    script.onerror = fail;
-    document.head.append(script);
+  loading ??= loadSdkScript<SpotifyNamespace>({
+    url: SPOTIFY_SDK_URL,
+    callbackName: 'onSpotifyWebPlaybackSDKReady',
+    ready: () => (win.Spotify?.Player ? (win.Spotify as SpotifyNamespace) : null),
+    failure: SPOTIFY_LOAD_FAILED,
+    timeoutMs,
+  }).catch((err: unknown) => {
+    loading = null;
+    throw err;
   });
   return loading;
 }
@@ -79,11 +71,14 @@ export async function createSpotifyAdapter(
     if (!(await sdk.connect())) throw new Error(SPOTIFY_LOAD_FAILED);
     const device = await deviceId;
     const single = /^spotify:(track|episode):/.test(uri);
-    const response = await fetch(`${SPOTIFY_API}/me/player/play?${new URLSearchParams({ device_id: device })}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${await getToken()}`, 'content-type': 'application/json' },
-      body: JSON.stringify(single ? { uris: [uri], position_ms: 0 } : { context_uri: uri, position_ms: 0 }),
-    });
+    const response = await fetch(
+      `${SPOTIFY_API}/me/player/play?${new URLSearchParams({ device_id: device })}`,
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${await getToken()}`, 'content-type': 'application/json' },
+        body: JSON.stringify(single ? { uris: [uri], position_ms: 0 } : { context_uri: uri, position_ms: 0 }),
+      },
+    );
     if (!response.ok) throw new Error('Spotify could not start this item here. Open it on Spotify instead.');
     // Loaded; the room's timeline decides whether it plays (the sync client pauses or seeks it).
     await sdk.pause().catch(() => {});

@@ -4,6 +4,8 @@
  * arrive (offline, a content blocker), which the loader turns into a sentence after a timeout.
  */
 
+import { loadSdkScript } from './load-sdk-script';
+
 export const YT_STATE = { UNSTARTED: -1, ENDED: 0, PLAYING: 1, PAUSED: 2, BUFFERING: 3, CUED: 5 } as const;
 
 export interface YTPlayer {
@@ -52,26 +54,15 @@ let loading: Promise<YTNamespace> | null = null;
 export function loadYouTubeApi(timeoutMs = 15_000): Promise<YTNamespace> {
   const win = window as unknown as YTWindow;
   if (win.YT?.Player) return Promise.resolve(win.YT as YTNamespace);
-  loading ??= new Promise<YTNamespace>((resolve, reject) => {
-    const previous = win.onYouTubeIframeAPIReady;
-    const script = document.createElement('script');
-    const timer = window.setTimeout(() => fail(), timeoutMs);
-    function fail() {
-      window.clearTimeout(timer);
-      script.remove();
-      loading = null;
-      reject(new Error(YOUTUBE_LOAD_FAILED));
-    }
-    win.onYouTubeIframeAPIReady = () => {
-      window.clearTimeout(timer);
-      previous?.();
-      if (win.YT?.Player) resolve(win.YT as YTNamespace);
-      else fail();
-    };
-    script.src = YOUTUBE_API_URL;
-    script.async = true;
-    script.onerror = fail;
-    document.head.append(script);
+  loading ??= loadSdkScript<YTNamespace>({
+    url: YOUTUBE_API_URL,
+    callbackName: 'onYouTubeIframeAPIReady',
+    ready: () => (win.YT?.Player ? (win.YT as YTNamespace) : null),
+    failure: YOUTUBE_LOAD_FAILED,
+    timeoutMs,
+  }).catch((err: unknown) => {
+    loading = null;
+    throw err;
   });
   return loading;
 }
