@@ -136,6 +136,8 @@ export interface RoomTestApp {
   app: FastifyInstance;
   /** Sockets a test file opened; disconnected before the app closes. */
   sockets: Socket[];
+  /** Moves the app's clock forward (slow mode and the chat rate limit count on it). */
+  advanceClock(ms: number): void;
 }
 
 /**
@@ -144,10 +146,20 @@ export interface RoomTestApp {
  * once the file's first beforeAll has run.
  */
 export function roomTestApp(): RoomTestApp {
-  const env = { sockets: [] as Socket[] } as RoomTestApp;
+  let offsetMs = 0;
+  const env = {
+    sockets: [] as Socket[],
+    advanceClock: (ms: number) => {
+      offsetMs += ms;
+    },
+  } as RoomTestApp;
   beforeAll(async () => {
     env.database = await freshDatabase();
-    env.app = await buildTestApp(env.database, { RATE_LIMIT_PER_MINUTE: '100000' });
+    env.app = await buildTestApp(
+      env.database,
+      { RATE_LIMIT_PER_MINUTE: '100000' },
+      { now: () => new Date(Date.now() + offsetMs) },
+    );
     await env.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

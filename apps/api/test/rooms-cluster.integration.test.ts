@@ -9,7 +9,7 @@ redisNotice('two-instance watch room test (chat and kick across API instances)')
 
 /*
  * Issue 4: "a test with two API instances and Redis puts two members on different instances into one
- * room and exchanges chat and a kick". Both instances share the database and the Socket.io streams
+ * room and exchanges chat and a kick" (and a mute, which chat caches per instance). Both instances share the database and the Socket.io streams
  * adapter; nothing but Redis connects them.
  */
 describe.skipIf(!REDIS_URL)('a watch room across two API instances', () => {
@@ -69,6 +69,16 @@ describe.skipIf(!REDIS_URL)('a watch room across two API instances', () => {
     expect(await ack(ben, 'chat:message', { roomId: room.id, content: 'hi from two' })).toMatchObject({ ok: true });
     expect((await anaGets).message.author?.id).toBe(guest.user.id);
 
+    // A mute on instance one holds on instance two at once, although two had Ben's chat facts cached.
+    const benSeesMute = next(ben, 'room:member', (p) => p.member.id === guest.user.id && p.member.isMuted);
+    expect(await ack(ana, 'room:mute', { roomId: room.id, userId: guest.user.id, muted: true })).toMatchObject({ ok: true });
+    await benSeesMute;
+    expect(await ack(ben, 'chat:message', { roomId: room.id, content: 'muted?' })).toMatchObject({ ok: false, error: { code: 'MUTED' } });
+    const benSeesUnmute = next(ben, 'room:member', (p) => p.member.id === guest.user.id && !p.member.isMuted);
+    expect(await ack(ana, 'room:mute', { roomId: room.id, userId: guest.user.id, muted: false })).toMatchObject({ ok: true });
+    await benSeesUnmute;
+    expect(await ack(ben, 'chat:message', { roomId: room.id, content: 'back' })).toMatchObject({ ok: true });
+
     const benKicked = next(ben, 'room:kick');
     const anaSeesLeave = next(ana, 'room:leave', (p) => p.userId === guest.user.id);
     expect(await ack(ana, 'room:kick', { roomId: room.id, userId: guest.user.id, reason: 'spoilers' })).toMatchObject({ ok: true });
@@ -84,6 +94,10 @@ describe.skipIf(!REDIS_URL)('a watch room across two API instances', () => {
     expect(anaOwn.ok).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(leaked).toBe(false);
+    expect(await ack(ben, 'chat:message', { roomId: room.id, content: 'still here?' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_MEMBER' },
+    });
 
     // Rejoining through either instance, invite or not, is refused.
     const again = await ack(ben, 'room:join', { roomId: room.id });

@@ -310,6 +310,8 @@ export interface RoomsServerToClientEvents extends PlaybackServerToClientEvents 
    * their own `mine` flags and take only the counts.
    */
   'chat:reaction': (p: { roomId: string; messageId: string; userId: string; reactions: ChatMessage['reactions'] }) => void;
+  /** A message the room heard could not be stored after all: clients drop it (its sender was told why). */
+  'chat:unsent': (p: { roomId: string; messageId: string }) => void;
   'video:buffer': (p: { roomId: string; userId: string; buffering: boolean }) => void;
   force_logout: (p: { reason: string }) => void;
   'auth:expired': (p: { code: string; message: string }) => void;

@@ -208,6 +208,12 @@ describe('server events', () => {
     ]);
   });
 
+  it('chat:unsent drops the message the room heard but the server could not store', () => {
+    const heard = apply(joined(), { name: 'chat:message', payload: { roomId: ROOM_ID, message: nth(4) } });
+    const state = apply(heard, { name: 'chat:unsent', payload: { roomId: ROOM_ID, messageId: nth(4).id } });
+    expect(snap(state).messages.map((m) => m.content)).toEqual(['message 1', 'message 2', 'message 3']);
+  });
+
   it('video:buffer flags the member', () => {
     const s = snap(
       apply(joined(), {

@@ -33,6 +33,7 @@ export const ROOM_EVENT_NAMES = [
   'room:closed',
   'chat:message',
   'chat:reaction',
+  'chat:unsent',
   'video:buffer',
   'video:state',
   'video:sync_states',
@@ -171,6 +172,8 @@ export function applyToSnapshot(snapshot: LiveRoom, event: RoomServerEvent): Liv
       return { ...snapshot, room: withLiveCount(event.payload.room, snapshot.members) };
     case 'chat:message':
       return { ...snapshot, messages: appendMessage(snapshot.messages, event.payload.message) };
+    case 'chat:unsent':
+      return { ...snapshot, messages: snapshot.messages.filter((m) => m.id !== event.payload.messageId) };
     case 'chat:reaction':
       return {
         ...snapshot,

@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@wt/db';
 import {
-  CHAT_RATE_LIMIT,
   ROOM_VISIBILITIES,
-  SLOW_MODE_SECONDS,
   parseContentUrl,
   type ChatMessage,
   type InviteInfo,
@@ -27,17 +25,13 @@ import {
   canControlPlayback,
   canInvite,
   canModerate,
-  chatRefusal,
-  chatWaitMs,
   decideJoin,
   nextLeader,
   type InviteStatus,
   type JoinFacts,
 } from './access';
 import { RoomError, roomErrors } from './errors';
-import { executePrepared } from './prepared';
 import {
-  insertUserMessage,
   contentMediaKey,
   loadChatPage,
   loadPerson,
@@ -63,7 +57,6 @@ export interface RoomDeps {
 }
 
 const LOBBY_PAGE_SIZE = 24;
-const SLOW_MODE_MS = SLOW_MODE_SECONDS * 1000;
 
 // ---------- creation, lobby, pre-join page ----------
 
@@ -431,43 +424,6 @@ async function transferLeadership(tx: Queryable, roomId: string, from: string, t
 }
 
 // ---------- chat ----------
-
-export async function sendMessage(
-  deps: RoomDeps,
-  userId: string,
-  input: { roomId: string; content: string; replyToId?: string | undefined },
-): Promise<ChatMessage> {
-  const now = deps.now();
-  // Membership, the room's chat rules and the person's latest messages (for the rate limit) in one read;
-  // NULLS LAST as in room_messages_user_id_created_at_idx, else every message of theirs is read and sorted.
-  const { rows } = await executePrepared<{
-    role: RoomRole;
-    is_muted: boolean;
-    chat_mode: 'all' | 'mods' | 'off';
-    slow_mode: boolean;
-    latest: { room_id: string; created_at: string }[];
-  }>(deps.db, 'rooms_chat_facts', sql`
-    SELECT m.role, m.is_muted, r.chat_mode, r.slow_mode,
-      (SELECT coalesce(json_agg(json_build_object('room_id', x.room_id, 'created_at', x.created_at) ORDER BY x.created_at DESC), '[]'::json)
-         FROM (SELECT room_id, created_at FROM room_messages
-               WHERE user_id = ${userId} AND kind = 'user' ORDER BY created_at DESC NULLS LAST LIMIT ${CHAT_RATE_LIMIT.messages}) x) AS latest
-    FROM room_members m JOIN rooms r ON r.id = m.room_id
-    WHERE m.room_id = ${input.roomId} AND m.user_id = ${userId} AND m.left_at IS NULL AND r.is_active`);
-  const member = rows[0];
-  if (!member) throw roomErrors.notMember();
-  const refusal = chatRefusal({ role: member.role, isMuted: member.is_muted }, { chatMode: member.chat_mode });
-  if (refusal) throw refusal;
-
-  const wait = chatWaitMs(
-    member.latest.map((m) => ({ roomId: m.room_id, createdAt: new Date(m.created_at) })),
-    input.roomId,
-    now,
-    { slowMode: member.slow_mode, slowModeMs: SLOW_MODE_MS, limit: CHAT_RATE_LIMIT.messages, windowMs: CHAT_RATE_LIMIT.windowSeconds * 1000 },
-  );
-  if (wait) throw wait.kind === 'slow' ? roomErrors.slowMode(wait.waitMs) : roomErrors.rateLimited(wait.waitMs);
-
-  return insertUserMessage(deps.db, { roomId: input.roomId, userId, content: input.content, replyToId: input.replyToId ?? null, now });
-}
 
 export async function chatHistory(
   deps: RoomDeps,

@@ -2,9 +2,6 @@ import type { Namespace, Socket } from 'socket.io';
 import {
   bufferPayload,
   changeContentPayload,
-  chatHistoryPayload,
-  chatReactPayload,
-  chatSendPayload,
   EMPTY_ROOM_GRACE_MS,
   kickPayload,
   micTogglePayload,
@@ -23,6 +20,7 @@ import {
 import type { z } from 'zod';
 import type { AppServices } from '../../services';
 import { socketAuth } from '../auth/socket';
+import { createChatSockets } from './chat-sockets';
 import { banEnd, isRoomError, parsePayload, roomErrors } from './errors';
 import * as rooms from './service';
 import { contentMediaKey, loadMessage, loadPerson, memberOf, nameOf } from './views';
@@ -70,7 +68,8 @@ export interface RoomSocketsHandle {
   driftHistogram(roomId: string): number[] | null;
   /** One presence sweep now (tests; the interval runs it every `sweepIntervalMs`). */
   sweep(): Promise<void>;
-  stop(): void;
+  /** Stops the timers and stores the chat messages still queued. */
+  stop(): Promise<void>;
 }
 
 export function registerRoomSockets(
@@ -148,7 +147,8 @@ export function registerRoomSockets(
     return {
       room,
       members: present.map((m) => memberOf(m, { online: live.has(m.userId), buffering: live.get(m.userId)?.buffering ?? false })),
-      messages: chat.messages,
+      // Messages broadcast a moment ago may not be stored yet: this instance still holds them.
+      messages: [...chat.messages, ...chatSockets.unwritten(roomId).filter((m) => !chat.messages.some((c) => c.id === m.id))],
       hasMoreMessages: chat.hasMore,
       you: { userId, role: me.role, isMuted: me.isMuted },
       playback: playbackState,
@@ -158,6 +158,7 @@ export function registerRoomSockets(
   /** After someone left (any way): tell the room, and who leads now. */
   async function announceLeave(roomId: string, userId: string, outcome: rooms.LeaveOutcome): Promise<void> {
     if (!outcome.left) return;
+    chatSockets.roomChanged(roomId);
     await playback.memberLeft(roomId, userId);
     // Every socket of theirs stops receiving the room (other tabs too).
     nsp.in(memberKey(roomId, userId)).socketsLeave([roomKey(roomId), memberKey(roomId, userId)]);
@@ -236,6 +237,7 @@ export function registerRoomSockets(
 
   const kit: RoomSocketKit = { nsp, roomKey, handle, requireJoined, liveMembers: liveStatus };
   const playback = createPlaybackSockets(services, kit);
+  const chatSockets = createChatSockets(services, kit);
   const playbackDeps = { ...deps, mediaKey: contentMediaKey };
 
   nsp.on('connection', (socket) => {
@@ -243,13 +245,14 @@ export function registerRoomSockets(
     data.joined = new Set();
     data.buffering = {};
     playback.register(socket);
+    chatSockets.register(socket);
 
     handle(socket, 'room:join', roomJoinPayload, async ({ roomId, inviteCode }, userId) => {
       const outcome = await rooms.joinRoom(deps, userId, roomId, inviteCode);
       cancelLeave(roomId, userId);
       await socket.join([roomKey(roomId), memberKey(roomId, userId)]);
       data.joined.add(roomId);
-      const snap = await snapshot(roomId, userId);
+      const [snap] = await Promise.all([snapshot(roomId, userId), chatSockets.prime(roomId, userId)]);
       const me = snap.members.find((m) => m.id === userId)!;
       if (outcome.arrived) {
         socket.to(roomKey(roomId)).emit('room:join', { roomId, member: me });
@@ -268,26 +271,6 @@ export function registerRoomSockets(
       delete data.buffering[roomId];
       await socket.leave(roomKey(roomId));
       await announceLeave(roomId, userId, outcome);
-      return null;
-    });
-
-    handle(socket, 'chat:message', chatSendPayload, async (payload, userId) => {
-      requireJoined(socket, payload.roomId);
-      const message = await rooms.sendMessage(deps, userId, payload);
-      // To everyone in the room but this socket: its ack carries the message.
-      socket.to(roomKey(payload.roomId)).emit('chat:message', { roomId: payload.roomId, message });
-      return message;
-    });
-
-    handle(socket, 'chat:history', chatHistoryPayload, async (payload, userId) => {
-      requireJoined(socket, payload.roomId);
-      return rooms.chatHistory(deps, userId, payload);
-    });
-
-    handle(socket, 'chat:react', chatReactPayload, async (payload, userId) => {
-      requireJoined(socket, payload.roomId);
-      const reactions = await rooms.toggleReaction(deps, userId, payload);
-      nsp.to(roomKey(payload.roomId)).emit('chat:reaction', { roomId: payload.roomId, messageId: payload.messageId, userId, reactions });
       return null;
     });
 
@@ -314,6 +297,7 @@ export function registerRoomSockets(
     handle(socket, 'room:mute', mutePayload, async (payload, userId) => {
       requireJoined(socket, payload.roomId);
       await rooms.muteMember(deps, userId, payload);
+      chatSockets.roomChanged(payload.roomId);
       await emitMember(payload.roomId, payload.userId);
       return null;
     });
@@ -321,6 +305,7 @@ export function registerRoomSockets(
     handle(socket, 'room:moderator', moderatorPayload, async (payload, userId) => {
       requireJoined(socket, payload.roomId);
       await rooms.setModerator(deps, userId, payload);
+      chatSockets.roomChanged(payload.roomId);
       await emitMember(payload.roomId, payload.userId);
       return null;
     });
@@ -328,6 +313,7 @@ export function registerRoomSockets(
     handle(socket, 'room:transfer', transferPayload, async (payload, userId) => {
       requireJoined(socket, payload.roomId);
       const line = await rooms.transferRoom(deps, userId, payload);
+      chatSockets.roomChanged(payload.roomId);
       await emitMember(payload.roomId, userId);
       await emitMember(payload.roomId, payload.userId);
       await emitRoomUpdated(payload.roomId);
@@ -346,6 +332,7 @@ export function registerRoomSockets(
     handle(socket, 'room:update', roomUpdatePayload, async (payload, userId) => {
       requireJoined(socket, payload.roomId);
       const room = await rooms.updateRoom(deps, userId, payload);
+      chatSockets.roomChanged(payload.roomId);
       nsp.to(roomKey(payload.roomId)).emit('room:updated', { roomId: payload.roomId, room });
       return room;
     });
@@ -407,6 +394,7 @@ export function registerRoomSockets(
     }
     await rooms.closeEmptyRooms(deps, EMPTY_ROOM_GRACE_MS);
     await playback.sweep();
+    chatSockets.prune();
   }
 
   const interval = setInterval(() => {
@@ -417,12 +405,13 @@ export function registerRoomSockets(
   return {
     sweep,
     driftHistogram: (roomId) => playback.driftHistogram(roomId),
-    stop() {
+    async stop() {
       stopped = true;
       playback.stop();
       clearInterval(interval);
       for (const timer of leaveTimers.values()) clearTimeout(timer);
       leaveTimers.clear();
+      await chatSockets.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@wt/db';
 import {
   CHAT_HISTORY_PAGE,
+  CHAT_RATE_LIMIT,
   DELETED_USER_NAME,
   parseContentUrl,
   type ChatMessage,
@@ -11,6 +12,8 @@ import {
   type RoomRole,
   type RoomSummary,
 } from '@wt/schemas';
+import type { ChatRules, LoadedChatFacts } from './chat-gate';
+import type { PendingMessage } from './chat-writer';
 import { executePrepared, type PreparedQueryable } from './prepared';
 
 /**
@@ -250,23 +253,70 @@ async function loadMessages(db: Queryable, where: SQL, viewerId: string, limit: 
   return rows.reverse().map(messageOf);
 }
 
+/** A member's chat facts (ChatGate's loader): role, mute, name, the room's rules and their latest sends. */
+export async function loadChatFacts(db: PreparedQueryable, roomId: string, userId: string): Promise<LoadedChatFacts | null> {
+  // NULLS LAST as in room_messages_user_id_created_at_idx, else every message of theirs is read and sorted.
+  const { rows } = await executePrepared<
+    PersonRow & {
+      role: RoomRole;
+      is_muted: boolean;
+      chat_mode: ChatRules['chatMode'];
+      slow_mode: boolean;
+      latest: { room_id: string; created_at: string }[];
+    }
+  >(db, 'rooms_chat_facts', sql`
+    SELECT m.role, m.is_muted, r.chat_mode, r.slow_mode,
+      u.id AS user_id, u.username, u.display_name, u.avatar_url, u.deleted_at,
+      (SELECT coalesce(json_agg(json_build_object('room_id', x.room_id, 'created_at', x.created_at) ORDER BY x.created_at DESC), '[]'::json)
+         FROM (SELECT room_id, created_at FROM room_messages
+               WHERE user_id = ${userId} AND kind = 'user' ORDER BY created_at DESC NULLS LAST LIMIT ${CHAT_RATE_LIMIT.messages}) x) AS latest
+    FROM room_members m JOIN rooms r ON r.id = m.room_id JOIN users u ON u.id = m.user_id
+    WHERE m.room_id = ${roomId} AND m.user_id = ${userId} AND m.left_at IS NULL AND r.is_active`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    rules: { chatMode: row.chat_mode, slowMode: row.slow_mode },
+    member: { role: row.role, isMuted: row.is_muted, author: personOf(row) },
+    latest: row.latest.map((m) => ({ roomId: m.room_id, createdAt: new Date(m.created_at) })),
+  };
+}
+
+/** What a reply shows of the message it answers; null when that message is not in the room. */
+export async function loadReplyTarget(
+  db: Queryable,
+  roomId: string,
+  messageId: string,
+): Promise<NonNullable<ChatMessage['replyTo']> | null> {
+  const { rows } = await db.execute<{ id: string; content: string; username: string | null; display_name: string | null; deleted_at: Date | null }>(sql`
+    SELECT m.id, m.content, u.username, u.display_name, u.deleted_at
+    FROM room_messages m LEFT JOIN users u ON u.id = m.user_id
+    WHERE m.id = ${messageId} AND m.room_id = ${roomId}`);
+  const r = rows[0];
+  if (!r) return null;
+  return { id: r.id, author: r.deleted_at ? DELETED_USER_NAME : (r.display_name ?? r.username), excerpt: excerpt(r.content) };
+}
+
+/** The reply line of a message, from the message it answers. */
+export function replyOf(target: { id: string; author: Person | null; content: string }): NonNullable<ChatMessage['replyTo']> {
+  return { id: target.id, author: target.author ? nameOf(target.author) : null, excerpt: excerpt(target.content) };
+}
+
 /**
- * Writes a person's chat message and reads it back in the contract's shape in the same statement: one
- * database round trip on the hot path of chat (a message written just now has no reactions to read). A
- * reply to a message of another room (or one gone since) stands without the reply link.
+ * Stores chat messages made by the app (ChatWriter's batch) in one statement, in their order. Idempotent
+ * on id; a reply to a message of another room, or one gone since, is stored without the link.
  */
-export async function insertUserMessage(
-  db: PreparedQueryable,
-  input: { roomId: string; userId: string; content: string; replyToId: string | null; now: Date },
-): Promise<ChatMessage> {
-  const { rows } = await executePrepared<MessageRow>(db, 'rooms_insert_user_message', sql`
-    WITH msg AS (
-      INSERT INTO room_messages (room_id, user_id, kind, content, reply_to_id, created_at, updated_at)
-      SELECT ${input.roomId}, ${input.userId}, 'user', ${input.content},
-        (SELECT id FROM room_messages WHERE id = ${input.replyToId}::uuid AND room_id = ${input.roomId}), ${input.now}, ${input.now}
-      RETURNING *)
-    ${messageSelect(sql`NULL::json`)}`);
-  return messageOf(rows[0]!);
+export async function insertUserMessages(db: PreparedQueryable, batch: PendingMessage[]): Promise<void> {
+  const rows = JSON.stringify(
+    batch.map((m) => ({ id: m.id, room_id: m.roomId, user_id: m.userId, content: m.content, reply_to_id: m.replyToId, created_at: m.createdAt })),
+  );
+  await executePrepared(db, 'rooms_insert_user_messages', sql`
+    INSERT INTO room_messages (id, room_id, user_id, kind, content, reply_to_id, created_at, updated_at)
+    SELECT (b.v->>'id')::uuid, (b.v->>'room_id')::uuid, (b.v->>'user_id')::uuid, 'user', b.v->>'content',
+      (SELECT rep.id FROM room_messages rep WHERE rep.id = (b.v->>'reply_to_id')::uuid AND rep.room_id = (b.v->>'room_id')::uuid),
+      (b.v->>'created_at')::timestamptz, (b.v->>'created_at')::timestamptz
+    FROM json_array_elements(${rows}::json) WITH ORDINALITY AS b(v, ord)
+    ORDER BY b.ord
+    ON CONFLICT (id) DO NOTHING`);
 }
 
 export async function loadMessage(db: Queryable, messageId: string, viewerId: string): Promise<ChatMessage | null> {
