@@ -8,3 +8,4 @@ export * from './playback';
 export * from './account';
 export * from './dev-outbox';
 export * from './spotify';
+export * from './social';

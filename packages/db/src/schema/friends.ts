@@ -25,3 +25,26 @@ export const friendRequests = pgTable(
     check('friend_requests_not_self', sql`${t.fromUserId} <> ${t.toUserId}`),
   ],
 );
+
+/**
+ * One person blocking another (issue 6): the blocked person cannot friend, invite or message the blocker,
+ * nor see their presence; blocking also ends a friendship and any pending request between them.
+ */
+export const userBlocks = pgTable(
+  'user_blocks',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: uuid('blocked_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.blockerId, t.blockedId] }),
+    // "Did they block me?": WHERE blocked_id = $1
+    index('user_blocks_blocked_id_idx').on(t.blockedId),
+    check('user_blocks_not_self', sql`${t.blockerId} <> ${t.blockedId}`),
+  ],
+);

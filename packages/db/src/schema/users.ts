@@ -29,6 +29,8 @@ export const users = pgTable(
     /** Privacy, notification and room-default preferences; the shape is validated by packages/schemas. */
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
     lastLoginAt: timestamptz('last_login_at'),
+    /** Username changes are rate-limited (issue 6): the last one, null if never changed. */
+    usernameChangedAt: timestamptz('username_changed_at'),
     /** Deactivation keeps the data for 30 days (seed 000 settings); deleted_at marks a queued GDPR purge. */
     deactivatedAt: timestamptz('deactivated_at'),
     deletedAt: timestamptz('deleted_at'),
