@@ -30,6 +30,7 @@ import {
   type BenchRoom,
   type LoadPlan,
   type LoadResult,
+  type LoopWindow,
 } from './rooms/plan';
 import { profileDir, startLoad, startServer, type LoadDriver, type RunningServer } from './rooms/processes';
 
@@ -58,12 +59,31 @@ type SideResult = LoadResult & {
   db_cpu_pct: number | null;
   machine_busy_pct: number | null;
   db_per_msg: DbPerMessage | null;
+  /** The server's own event loop over the measured phases: did the server stall, and was it GC? */
+  server_loop: {
+    phases_delay_max_ms: number[];
+    delay_p99_ms_mean: number;
+    gc_ms_total: number;
+    gc_max_ms: number;
+    gc_count: number;
+  };
 };
 
 const mean = (values: (number | null)[]): number | null => {
   const known = values.filter((v): v is number => v !== null);
   return known.length > 0 ? Math.round(known.reduce((a, b) => a + b, 0) / known.length) : null;
 };
+
+function serverLoop(loops: LoopWindow[]): SideResult['server_loop'] {
+  const sum = (f: (w: LoopWindow) => number) => loops.reduce((a, w) => a + f(w), 0);
+  return {
+    phases_delay_max_ms: loops.map((w) => w.delay_max_ms),
+    delay_p99_ms_mean: loops.length ? Math.round((sum((w) => w.delay_p99_ms) / loops.length) * 100) / 100 : 0,
+    gc_ms_total: Math.round(sum((w) => w.gc_ms)),
+    gc_max_ms: Math.max(0, ...loops.map((w) => w.gc_max_ms)),
+    gc_count: sum((w) => w.gc_count),
+  };
+}
 
 async function resultOf(side: Side): Promise<SideResult> {
   const result = await side.load.finish();
@@ -75,6 +95,7 @@ async function resultOf(side: Side): Promise<SideResult> {
     db_cpu_pct: side.database ? mean(await side.load.dbCpu()) : null,
     machine_busy_pct: mean(windows.map((w) => w.machine_busy_pct)),
     db_per_msg: side.database ? perMessage(await side.load.dbWork(), result.sent) : null,
+    server_loop: serverLoop(await side.load.loops()),
   };
 }
 
@@ -82,7 +103,8 @@ function describe(name: string, r: SideResult): string {
   return (
     `${name}: ${r.msgs_per_s} msg/s, p50 ${r.latency.p50_ms} ms, p99 ${r.latency.p99_ms} ms (phases ${r.phases_p99_ms.join(', ')}), ` +
     `max ${r.latency.max_ms} ms, lost ${r.lost}, refused ${JSON.stringify(r.refused)}, server cpu ${r.server_cpu_pct}%, db cpu ${r.db_cpu_pct ?? '-'}%, ` +
-    `machine ${r.machine_busy_pct}%, load loop p99 ${r.load_loop_delay_p99_ms} ms`
+    `machine ${r.machine_busy_pct}%, load loop p99 ${r.load_loop_delay_p99_ms} ms, ` +
+    `server loop max per phase ${r.server_loop.phases_delay_max_ms.join(', ')} ms, GC ${r.server_loop.gc_ms_total} ms in ${r.server_loop.gc_count} pauses (max ${r.server_loop.gc_max_ms} ms)`
   );
 }
 

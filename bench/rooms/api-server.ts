@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../apps/api/src/app';
 import { createLogger } from '../../apps/api/src/logger';
 import { benchApiEnv } from './api-env';
+import { monitorLoopWindows } from './loop-monitor';
 import type { ApiServerConfig, ServerMessage } from './plan';
 
 function send(message: ServerMessage): void {
@@ -60,6 +61,7 @@ async function start(config: ApiServerConfig): Promise<void> {
   // The app's client connects lazily and queues nothing offline; this one connects now and may queue.
   const redisCleaner =
     app.services.redis?.duplicate({ lazyConnect: false, enableOfflineQueue: true }) ?? null;
+  monitorLoopWindows(send);
   await app.listen({ host: '127.0.0.1', port: 0 });
   send({ type: 'listening', port: (app.server.address() as AddressInfo).port });
 

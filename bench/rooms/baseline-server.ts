@@ -14,6 +14,7 @@ import { Server } from 'socket.io';
 import { createDb, type DbHandle } from '@wt/db';
 import type { ChatMessage } from '@wt/schemas';
 import { BASELINE_TABLE } from './database';
+import { monitorLoopWindows } from './loop-monitor';
 import type { BaselineServerConfig, ServerMessage } from './plan';
 
 function send(message: ServerMessage): void {
@@ -70,6 +71,7 @@ function start(config: BaselineServerConfig): void {
     });
   });
 
+  monitorLoopWindows(send);
   process.on('message', (message: { type: string }) => {
     if (message.type !== 'stop') return;
     io.close(() => {

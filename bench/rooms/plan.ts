@@ -104,7 +104,17 @@ export interface ApiServerConfig {
   redisPrefix: string;
 }
 
+/** A bench server's own event loop over one measured window (loop-monitor.ts). */
+export interface LoopWindow {
+  delay_p99_ms: number;
+  delay_max_ms: number;
+  gc_ms: number;
+  gc_max_ms: number;
+  gc_count: number;
+}
+
 export type ServerMessage =
   | { type: 'listening'; port: number }
+  | { type: 'loop'; window: LoopWindow }
   | { type: 'swept'; ms: number; statements: number }
   | { type: 'error'; message: string };

@@ -11,7 +11,7 @@ import {
   type BenchDatabase,
   type DbCounters,
 } from './database';
-import type { LoadCommand, LoadMessage, LoadPlan, LoadResult, PhasePlan, ServerMessage } from './plan';
+import type { LoadCommand, LoadMessage, LoadPlan, LoadResult, LoopWindow, PhasePlan, ServerMessage } from './plan';
 
 /*
  * The benchmark's child processes: a server (the API or the baseline) and, for each, a load generator,
@@ -110,6 +110,8 @@ export interface LoadDriver {
   finish(): Promise<LoadResult>;
   /** The server's CPU over each measured window. */
   readonly windows: CpuWindow[];
+  /** The server's event-loop delay and GC pauses over each measured window. */
+  loops(): Promise<LoopWindow[]>;
   /** PostgreSQL work over the measured windows (zero without a database). */
   dbWork(): Promise<DbCounters>;
   /** CPU of the database's PostgreSQL backends over each measured window, in percent of one core. */
@@ -125,6 +127,7 @@ export function startLoad(server: RunningServer, database: BenchDatabase | null)
   let dbStart: Promise<DbCounters> | null = null;
   let backends: Promise<ReturnType<typeof backendsCpuWindow>> | null = null;
   const dbCpuReads: Promise<number>[] = [];
+  const loopReads: Promise<LoopWindow>[] = [];
   let waiting: {
     expect: LoadMessage['type'];
     resolve: (message: LoadMessage) => void;
@@ -141,10 +144,12 @@ export function startLoad(server: RunningServer, database: BenchDatabase | null)
   };
   child.on('message', (message: LoadMessage) => {
     if (message.type === 'window-start') {
+      server.child.send({ type: 'loop-start' });
       window = cpuWindow(server.child.pid);
       dbStart = database ? dbCounters(database) : null;
       backends = database ? backendPids(database).then(backendsCpuWindow) : null;
     } else if (message.type === 'window-end') {
+      loopReads.push(server.ask({ type: 'loop-end' }, 'loop').then((answer) => (answer as { window: LoopWindow }).window));
       if (window) windows.push(window.end());
       if (database && dbStart) dbReads.push(Promise.all([dbStart, dbCounters(database)]));
       if (database && backends) {
@@ -191,6 +196,9 @@ export function startLoad(server: RunningServer, database: BenchDatabase | null)
     },
     dbCpu() {
       return Promise.all(dbCpuReads);
+    },
+    loops() {
+      return Promise.all(loopReads);
     },
     async kill() {
       finished = true;
