@@ -10,6 +10,7 @@ import { connectRedis, type RedisHandle } from './infra/redis';
 import { socketPlugin } from './infra/socket';
 import { createMailer } from './infra/mail';
 import { createJobQueue, type JobQueue } from './infra/queue';
+import { createPushPort } from './infra/push';
 import { createJobDefinitions, scheduleRecurringJobs } from './jobs';
 import { healthRoutes } from './modules/health/routes';
 import { authPlugin, authRoutes, isAuthError } from './modules/auth';
@@ -20,6 +21,10 @@ import { devRoutes } from './modules/dev/routes';
 import { roomRoutes } from './modules/rooms/routes';
 import { registerRoomSockets, type RoomSocketsHandle } from './modules/rooms/socket';
 import { spotifyRoutes } from './modules/spotify/router';
+import { profileRoutes } from './modules/profile/routes';
+import { mediaRoutes, storagePlugin, type ObjectStorage } from './infra/storage';
+import { notificationRoutes } from './modules/notifications/routes';
+import { createPresenceTracker, type PresenceOptions } from './modules/presence/service';
 import { httpStatusOf, isRoomError } from './modules/rooms/errors';
 import { appRouter, type AppRouter } from './trpc/root';
 import { createContextFactory } from './trpc/context';
@@ -45,6 +50,10 @@ export interface BuildAppOptions {
   /** Prefix for Redis keys of this app (queues, socket stream); tests use a unique one per run. */
   redisPrefix?: string;
   now?: () => Date;
+  /** Presence expiry and heartbeat (tests shorten them). */
+  presence?: PresenceOptions;
+  /** Where uploads go (tests hand in their own); default from env (S3_* or DATA_DIR/media). */
+  storage?: ObjectStorage;
 }
 
 /**
@@ -76,9 +85,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const prefix = options.redisPrefix ?? 'wt';
   const now = options.now ?? (() => new Date());
+  const mailer = createMailer({ env, db: dbHandle.db, now, log: logger });
+  const push = await createPushPort(dbHandle.db, env);
   const queue: JobQueue = createJobQueue({
     redisUrl: env.REDIS_URL,
-    definitions: createJobDefinitions({ db: dbHandle.db, log: logger, now }),
+    definitions: createJobDefinitions({ db: dbHandle.db, log: logger, now, env, mailer, push }),
     logger,
     prefix: `${prefix}-jobs`,
   });
@@ -95,8 +106,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     dbMode: options.dbMode,
     redis: redis?.client ?? null,
     queue,
-    mailer: createMailer({ env, db: dbHandle.db, now, log: logger }),
+    mailer,
+    push,
     io: app.io,
+    presence: createPresenceTracker(
+      { db: dbHandle.db, io: app.io, redis: redis?.client ?? null, prefix, log: logger },
+      options.presence,
+    ),
     env,
     log: logger,
     version: API_VERSION,
@@ -144,10 +160,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(devRoutes, { prefix: '/api/dev', services });
   await app.register(roomRoutes, { prefix: '/api/rooms', services });
   await app.register(spotifyRoutes, { prefix: '/api/spotify', services });
+  await app.register(storagePlugin, { env, ...(options.storage ? { storage: options.storage } : {}) });
+  await app.register(mediaRoutes, { prefix: '/api/media' });
+  await app.register(profileRoutes, { prefix: '/api/users', services });
+  await app.register(notificationRoutes, { prefix: '/api/notifications', services });
   // After the auth plugin: its handshake middleware must run before any /rooms handler.
   const roomSockets = registerRoomSockets(services, { leaveGraceMs: env.ROOM_LEAVE_GRACE_MS });
   app.decorate('roomSockets', roomSockets);
   app.addHook('preClose', async () => roomSockets.stop());
+  services.presence.start();
+  // After the socket plugin's preClose closed this instance's sockets: their departures are written first.
+  app.addHook('preClose', async () => services.presence.stop());
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

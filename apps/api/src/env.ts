@@ -98,6 +98,25 @@ const envSchema = z.object({
   SPOTIFY_CLIENT_ID: z.string().min(1).optional(),
   SPOTIFY_CLIENT_SECRET: z.string().min(1).optional(),
   SPOTIFY_ACCOUNTS_URL: urlWithProtocols(['http:', 'https:'], 'https://accounts.spotify.com').default('https://accounts.spotify.com'),
+  /**
+   * Web Push (VAPID) key pair, URL-safe base64 as `web-push generate-vapid-keys` prints them. Unset:
+   * generated once and kept in the database (app_secrets), shared by every instance.
+   */
+  VAPID_PUBLIC_KEY: z.string().min(80, { message: 'expects the URL-safe base64 public key of a VAPID pair' }).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(40, { message: 'expects the URL-safe base64 private key of a VAPID pair' }).optional(),
+  /** The contact push services may use (VAPID `sub`); default: PUBLIC_WEB_URL if https, else MAIL_FROM's address. */
+  VAPID_SUBJECT: urlWithProtocols(['mailto:', 'https:'], 'mailto:admin@watchtogether.example').optional(),
+  /**
+   * Uploaded files (avatars) go to an S3-compatible bucket when all six S3_* are set (R2, MinIO, AWS),
+   * else to DATA_DIR/media, served by the API at /api/media.
+   */
+  S3_ENDPOINT: urlWithProtocols(['http:', 'https:'], 'https://<account>.r2.cloudflarestorage.com').optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Where browsers load the bucket's objects from (a public bucket URL or CDN), without a trailing slash. */
+  S3_PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://media.watchtogether.example').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'expects a number of requests' })
     .int({ message: 'expects a whole number of requests' })
@@ -107,9 +126,22 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL'] as const;
+
 function checkCombinations(env: Env): void {
+  const s3Set = S3_VARIABLES.filter((name) => env[name] !== undefined);
+  if (s3Set.length > 0 && s3Set.length < S3_VARIABLES.length) {
+    const missing = S3_VARIABLES.filter((name) => env[name] === undefined);
+    throw new EnvError(
+      `Invalid environment variable ${missing[0]}: S3 storage needs all of ${S3_VARIABLES.join(', ')} (${s3Set.join(', ')} set, ${missing.join(', ')} missing); unset them all to keep files in DATA_DIR.`,
+    );
+  }
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     throw new EnvError('Invalid environment variable AUTH_SECRET: expects at least 32 characters of random text in production (got "").');
+  }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    const missing = env.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY';
+    throw new EnvError(`Invalid environment variable ${missing}: expects both VAPID keys or neither (got "").`);
   }
 }
 

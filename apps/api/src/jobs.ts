@@ -1,20 +1,27 @@
 import type { Database } from '@wt/db';
 import type { Logger } from 'pino';
+import type { Env } from './env';
+import type { Mailer } from './infra/mail/types';
+import type { PushPort } from './infra/push';
 import type { AnyJobDefinition, JobQueue } from './infra/queue';
 import { analyticsJobs, ENSURE_PARTITIONS_JOB } from './modules/analytics/jobs';
 import { accountJobs, PURGE_EXPIRED_ACCOUNTS_JOB } from './modules/account/jobs';
 import { authJobs, CLEANUP_AUTH_JOB } from './modules/auth/jobs';
+import { notificationJobs } from './modules/notifications/jobs';
 
 /** What job processors get: ids come in the job data, everything else is re-read from PostgreSQL. */
 export interface JobDeps {
   db: Database;
   log: Logger;
   now: () => Date;
+  env: Env;
+  mailer: Mailer;
+  push: PushPort;
 }
 
 /** Every named background job of the API, each with its own retry policy (see the modules' jobs.ts). */
 export function createJobDefinitions(deps: JobDeps): AnyJobDefinition[] {
-  return [...analyticsJobs(deps), ...accountJobs(deps), ...authJobs(deps)] as AnyJobDefinition[];
+  return [...analyticsJobs(deps), ...accountJobs(deps), ...authJobs(deps), ...notificationJobs(deps)] as AnyJobDefinition[];
 }
 
 /**

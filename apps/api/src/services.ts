@@ -5,7 +5,9 @@ import type { Server as SocketServer } from 'socket.io';
 import type { DbMode } from './infra/database';
 import type { JobQueue } from './infra/queue';
 import type { Mailer } from './infra/mail/types';
+import type { PushPort } from './infra/push';
 import type { Env } from './env';
+import type { PresenceTracker } from './modules/presence/service';
 
 /** What every module's service functions receive: dependencies passed in, no module singletons. */
 export interface AppServices {
@@ -14,6 +16,10 @@ export interface AppServices {
   redis: Redis | null;
   queue: JobQueue;
   mailer: Mailer;
+  /** Web Push (VAPID pair shared by every instance); notify() reaches it through jobs. */
+  push: PushPort;
+  /** Who is online / watching, kept per socket (Redis with several instances); friends hear changes on /global. */
+  presence: PresenceTracker;
   /** Socket.io (namespaces /rooms /guilds /global); emits reach every instance through the Redis adapter. */
   io: SocketServer;
   /** Validated configuration (env.ts); services read settings from here, never from process.env. */

@@ -4,6 +4,8 @@ import { EnvError, loadEnv } from './env';
 import { createLogger } from './logger';
 import { connectWithRetry } from './infra/database';
 import { createJobQueue } from './infra/queue';
+import { createMailer } from './infra/mail';
+import { createPushPort } from './infra/push';
 import { createJobDefinitions, scheduleRecurringJobs } from './jobs';
 
 async function main(): Promise<void> {
@@ -25,7 +27,14 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const queue = createJobQueue({
     redisUrl: env.REDIS_URL,
-    definitions: createJobDefinitions({ db: db.db, log, now }),
+    definitions: createJobDefinitions({
+      db: db.db,
+      log,
+      now,
+      env,
+      mailer: createMailer({ env, db: db.db, now, log }),
+      push: await createPushPort(db.db, env),
+    }),
     logger: log,
     prefix: 'wt-jobs',
   });

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestDatabase } from '@wt/db/testing';
 import { buildApp } from '../src/app';
 import { parseEnv, type Env } from '../src/env';
+import type { PresenceOptions } from '../src/modules/presence/service';
 
 export const REDIS_URL = process.env.REDIS_URL;
 
@@ -27,7 +28,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
 export async function buildTestApp(
   database: TestDatabase,
   overrides: Record<string, string | undefined> = {},
-  extra: { redisPrefix?: string; now?: () => Date } = {},
+  extra: { redisPrefix?: string; now?: () => Date; presence?: PresenceOptions } = {},
 ): Promise<FastifyInstance> {
   const prefix = extra.redisPrefix ?? `wt-test-${randomUUID()}`;
   const app = await buildApp({
@@ -37,6 +38,7 @@ export async function buildTestApp(
     logger: pino({ level: 'silent' }),
     redisPrefix: prefix,
     ...(extra.now ? { now: extra.now } : {}),
+    ...(extra.presence ? { presence: extra.presence } : {}),
   });
   const redisUrl = overrides.REDIS_URL;
   if (redisUrl) app.addHook('onClose', async () => deleteRedisKeys(redisUrl, prefix));

@@ -9,3 +9,5 @@ export * from './account';
 export * from './dev-outbox';
 export * from './spotify';
 export * from './social';
+export * from './levels';
+export * from './profile';

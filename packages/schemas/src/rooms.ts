@@ -61,7 +61,8 @@ export const createRoomInput = z.object({
   /** Omitted: the user's room default, else friends. */
   visibility: z.enum(ROOM_VISIBILITIES).optional(),
   maxMembers: maxMembersSchema.default(LIMITS.roomMembersDefault),
-  micEnabled: z.boolean().default(false),
+  /** Omitted: the user's room default (Settings > Room defaults). */
+  micEnabled: z.boolean().optional(),
   playbackControl: z.enum(PLAYBACK_CONTROLS).default('leader'),
   chatMode: z.enum(CHAT_MODES).default('all'),
   guildId: z.string().uuid().nullable().default(null),
@@ -108,14 +109,6 @@ export const inviteInfoInput = z.object({ code: inviteCodeSchema });
 /** `GET /api/rooms/:id/invite` answer. */
 export const roomInviteLinkSchema = z.object({ code: z.string(), expires_in: z.number().int(), url: z.string() });
 export type RoomInviteLink = z.infer<typeof roomInviteLinkSchema>;
-
-/** `notifications.payload` of type `room_invite` (also the `notification` event on /global). */
-export interface RoomInviteNotificationPayload {
-  roomId: string;
-  roomName: string;
-  fromUserId: string;
-  code: string;
-}
 
 export const personSchema = z.object({
   id: z.string().uuid(),

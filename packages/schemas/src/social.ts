@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { usernameSchema } from './auth';
 import { LIMITS } from './limits';
-import { ROOM_VISIBILITIES } from './rooms';
+import { personSchema, ROOM_VISIBILITIES } from './rooms';
 
 /**
  * Issue 6: friends, presence, notifications, profiles and settings. The shapes every surface shares
@@ -55,13 +55,13 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: Record<NotificationType, Notifica
   level_up: { inApp: true, push: false, email: false },
 };
 
-export const notificationPreferencesSchema = z
-  .object(
-    Object.fromEntries(
-      NOTIFICATION_TYPES.map((t) => [t, channelsSchema.default(DEFAULT_NOTIFICATION_PREFERENCES[t])]),
-    ) as Record<NotificationType, z.ZodDefault<typeof channelsSchema>>,
-  )
-  .default(DEFAULT_NOTIFICATION_PREFERENCES);
+/** Every type's channels, a missing type filled with its defaults (no default for the whole object: see below). */
+const notificationPreferencesObject = z.object(
+  Object.fromEntries(
+    NOTIFICATION_TYPES.map((t) => [t, channelsSchema.default(DEFAULT_NOTIFICATION_PREFERENCES[t])]),
+  ) as Record<NotificationType, z.ZodDefault<typeof channelsSchema>>,
+);
+export const notificationPreferencesSchema = notificationPreferencesObject.default(DEFAULT_NOTIFICATION_PREFERENCES);
 export type NotificationPreferences = z.output<typeof notificationPreferencesSchema>;
 
 export const roomDefaultsSchema = z.object({
@@ -98,7 +98,9 @@ export function readUserSettings(raw: unknown): UserSettings {
 /** settings.update: any part, each replaced whole. */
 export const updateSettingsInput = z.object({
   privacy: privacySettingsSchema.optional(),
-  notifications: notificationPreferencesSchema.optional(),
+  // Not notificationPreferencesSchema: zod 4 applies a default even under .optional(), which would
+  // overwrite saved preferences whenever another part is saved.
+  notifications: notificationPreferencesObject.optional(),
   roomDefaults: roomDefaultsSchema.optional(),
 });
 export type UpdateSettingsInput = z.input<typeof updateSettingsInput>;
@@ -192,6 +194,53 @@ export const presenceSchema = z.object({
 });
 export type Presence = z.infer<typeof presenceSchema>;
 
+/** Why a friends action was refused (tRPC `data.friendCode`), each with a sentence for the person. */
+export const FRIEND_ERROR_CODES = [
+  'SELF',
+  'NOT_FOUND',
+  'ALREADY_FRIENDS',
+  'REQUEST_PENDING',
+  'BLOCKED',
+  'NOT_ACCEPTING',
+] as const;
+export type FriendErrorCode = (typeof FRIEND_ERROR_CODES)[number];
+
+/** friends.list: a friend with what the viewer may see of their presence. */
+export const friendSchema = z.object({
+  person: personSchema,
+  /** When the friendship began (ISO 8601). */
+  since: z.string(),
+  presence: presenceSchema,
+});
+export type Friend = z.infer<typeof friendSchema>;
+
+/** friends.requests: pending requests each way, newest first. */
+export const friendRequestSchema = z.object({ person: personSchema, sentAt: z.string() });
+export type FriendRequest = z.infer<typeof friendRequestSchema>;
+export const friendRequestsSchema = z.object({
+  incoming: z.array(friendRequestSchema),
+  outgoing: z.array(friendRequestSchema),
+});
+export type FriendRequests = z.infer<typeof friendRequestsSchema>;
+
+/** friends.search: at most USER_SEARCH_LIMIT people, each with where the viewer stands with them. */
+export const USER_SEARCH_LIMIT = 20;
+export const userSearchResultSchema = z.object({ person: personSchema, state: z.enum(FRIEND_STATES) });
+export type UserSearchResult = z.infer<typeof userSearchResultSchema>;
+
+/** friends.blocked: people the viewer blocked, newest first. */
+export const blockedUserSchema = z.object({ person: personSchema, blockedAt: z.string() });
+export type BlockedUser = z.infer<typeof blockedUserSchema>;
+
+/** What every friends mutation answers: the state between the viewer and that person now. */
+export const friendActionResultSchema = z.object({ userId: z.string().uuid(), state: z.enum(FRIEND_STATES) });
+export type FriendActionResult = z.infer<typeof friendActionResultSchema>;
+
+/** Events the server emits on /global for friends (beside `notification`). */
+export interface PresenceServerToClientEvents {
+  presence: (payload: Presence) => void;
+}
+
 // ---------- notifications ----------
 
 export const notificationSchema = z.object({
@@ -211,3 +260,45 @@ export const pushSubscriptionInput = z.object({
   endpoint: z.string().url({ message: 'That push subscription has no valid endpoint.' }).max(2000),
   keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
 });
+
+/**
+ * The payload each notification type carries (notify() callers fill it; the server turns it into the
+ * title, body and link the bell, push and email show). Names are carried so the sentence needs no
+ * lookup; every field is optional to read, so an older row still shows something sensible.
+ */
+export interface NotificationPayloads {
+  friend_request: { fromUserId: string; fromUsername: string; fromName?: string | null };
+  friend_accepted: { fromUserId: string; fromUsername: string; fromName?: string | null };
+  room_invite: { roomId: string; roomName: string; fromUserId: string; fromName: string; code?: string };
+  guild_event: { guildId: string; guildName: string; eventName?: string };
+  leaderboard_result: { board: string; rank: number };
+  level_up: { level: number };
+}
+
+export const notificationListInput = z.object({
+  /** `nextCursor` of the previous page (newest first); opaque to clients. */
+  cursor: z.string().max(100, { message: 'That page marker is not valid.' }).nullish(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export type NotificationListInput = z.input<typeof notificationListInput>;
+export const notificationPageSchema = z.object({
+  items: z.array(notificationSchema),
+  nextCursor: z.string().nullable(),
+});
+export type NotificationPage = z.infer<typeof notificationPageSchema>;
+
+export const markNotificationsReadInput = z.object({
+  ids: z
+    .array(z.string().uuid({ message: 'That notification is not valid.' }), { message: 'Choose notifications to mark read.' })
+    .min(1, { message: 'Choose notifications to mark read.' })
+    .max(100, { message: 'Mark at most 100 notifications at once.' }),
+});
+
+export const unsubscribePushInput = z.object({
+  endpoint: z.string().url({ message: 'That push subscription has no valid endpoint.' }).max(2000),
+});
+
+/** /global events of notifications (to `user:<id>`): the full notification, as notifications.list gives it. */
+export interface NotificationServerToClientEvents {
+  notification: (notification: AppNotification) => void;
+}

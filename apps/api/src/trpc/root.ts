@@ -2,11 +2,19 @@ import { router } from './trpc';
 import { platformRouter } from '../modules/platform/router';
 import { authRouter } from '../modules/auth/procedures';
 import { roomsRouter } from '../modules/rooms/router';
+import { friendsRouter } from '../modules/friends/router';
+import { profileRouter } from '../modules/profile/router';
+import { settingsRouter } from '../modules/settings/router';
+import { notificationsRouter } from '../modules/notifications/router';
 
 export const appRouter = router({
   platform: platformRouter,
   auth: authRouter,
   rooms: roomsRouter,
+  friends: friendsRouter,
+  profile: profileRouter,
+  settings: settingsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

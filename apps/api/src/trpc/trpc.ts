@@ -4,6 +4,7 @@ import type { TrpcContext } from './context';
 // Straight from errors.ts: the auth module's index imports this file (procedures), so no cycle.
 import { AuthError, AUTH_MESSAGES } from '../modules/auth/errors';
 import { RoomError } from '../modules/rooms/errors';
+import { FriendError } from '../modules/friends/errors';
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
@@ -14,7 +15,12 @@ const t = initTRPC.context<TrpcContext>().create({
     const authCode = error.cause instanceof AuthError ? error.cause.code : undefined;
     // Room refusals (ROOM_FULL, BANNED...) carry their stable code for clients.
     const roomCode = error.cause instanceof RoomError ? error.cause.code : undefined;
-    return { ...shape, data: { ...data, ...(authCode ? { authCode } : {}), ...(roomCode ? { roomCode } : {}) } };
+    // Friends refusals (ALREADY_FRIENDS, BLOCKED...) likewise.
+    const friendCode = error.cause instanceof FriendError ? error.cause.code : undefined;
+    return {
+      ...shape,
+      data: { ...data, ...(authCode ? { authCode } : {}), ...(roomCode ? { roomCode } : {}), ...(friendCode ? { friendCode } : {}) },
+    };
   },
 });
 

@@ -105,6 +105,9 @@ function SignedInMenu({ user }: { user: AuthUser }) {
             <MenuLink href="/home">Home</MenuLink>
           </li>
           <li>
+            <MenuLink href={`/u/${user.username}`}>Your profile</MenuLink>
+          </li>
+          <li>
             <MenuLink href="/settings">Settings</MenuLink>
           </li>
           <li>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AccountMenu } from './account-menu';
 import { MobileMenu } from './mobile-menu';
 import { NavLinks } from './nav-links';
+import { NotificationBell } from './notifications/notification-bell';
 import { PRIMARY_NAV } from './site-nav';
 import { ThemeToggle } from './theme-toggle';
 
@@ -18,6 +19,7 @@ export function SiteHeader() {
         </nav>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
           <ThemeToggle />
+          <NotificationBell />
           <AccountMenu />
           <MobileMenu />
         </div>

@@ -74,6 +74,22 @@ export function confirmEmailChangeMessage(input: LinkMessageInput): MailMessage 
   ]);
 }
 
+/**
+ * A notification by email (issue 6), for the types whose preference says email. `url` opens what it
+ * is about; `settingsUrl` is where the person turns these emails off.
+ */
+export function notificationMessage(
+  input: Recipient & { title: string; body: string | null; url: string | null; settingsUrl: string },
+): MailMessage {
+  const blocks: Block[] = [{ paragraph: `${input.title}.` }];
+  if (input.body) blocks.push({ paragraph: input.body });
+  if (input.url) blocks.push({ link: { label: `Open ${BRAND}`, url: input.url } });
+  blocks.push({
+    paragraph: `You get this email because of your notification settings. Choose which emails you get here: ${input.settingsUrl}`,
+  });
+  return compose(input, input.title, blocks);
+}
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: string): string {
   return value

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../infra/queue';
 import type { JobDeps } from '../../jobs';
+import { createStorage } from '../../infra/storage';
 import { purgeAccount, purgeExpiredAccounts } from './purge';
 
 /** Removes the personal data of one account marked deleted (POST /api/account/delete). */
@@ -8,7 +9,9 @@ export const PURGE_ACCOUNT_JOB = 'account.purge';
 /** Daily: deactivations past the grace period become purges; lost or failed purges are redone. */
 export const PURGE_EXPIRED_ACCOUNTS_JOB = 'account.purge-expired-deactivations';
 
-export function accountJobs(deps: JobDeps) {
+export function accountJobs(jobDeps: JobDeps) {
+  // The purged account's avatar file goes too (local DATA_DIR/media or the S3 bucket).
+  const deps = { ...jobDeps, storage: createStorage(jobDeps.env) };
   return [
     defineJob({
       name: PURGE_ACCOUNT_JOB,

@@ -184,6 +184,10 @@ async function giveVictimDataEverywhere(database: TestDatabase): Promise<void> {
     `INSERT INTO reports (reporter_id, target_type, target_id, reason) VALUES ($1, 'user', $2, 'mean in chat')`,
     [omar, victim],
   );
+  // Blocks either way (issue 6): both go with the account.
+  await q(`INSERT INTO user_blocks (blocker_id, blocked_id) VALUES ($1, $2), ($3, $1)`, [victim, zoe, omar]);
+  // A browser they allowed push in (issue 6): no more pushes after the purge.
+  await q(`INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth) VALUES ($1, 'https://push.example/victim', 'p', 'a')`, [victim]);
   await q(`INSERT INTO notifications (user_id, type, payload) VALUES ($1, 'badge', '{"badge":"x"}')`, [
     victim,
   ]);

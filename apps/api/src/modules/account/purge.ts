@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@wt/db';
 import { DEACTIVATION_GRACE_DAYS, DELETED_USER_NAME } from '@wt/schemas';
 import type { Logger } from 'pino';
+import type { ObjectStorage } from '../../infra/storage/types';
 
 /*
  * The GDPR purge (DESIGN section 7, issue 3 item 8). A deleted account keeps one row in `users`, made
@@ -55,6 +56,8 @@ export const USER_REFERENCES = {
   'two_factors.user_id': 'delete',
   'friend_requests.from_user_id': 'delete',
   'friend_requests.to_user_id': 'delete',
+  'user_blocks.blocker_id': 'delete',
+  'user_blocks.blocked_id': 'delete',
   'guilds.owner_id': 'transfer',
   'guild_members.user_id': 'delete',
   'rooms.leader_id': 'transfer-or-keep',
@@ -81,6 +84,7 @@ export const USER_REFERENCES = {
   'reports.reporter_id': 'set-null',
   'reports.resolved_by': 'set-null',
   'notifications.user_id': 'delete',
+  'push_subscriptions.user_id': 'delete',
 } as const satisfies Record<string, UserReferencePolicy>;
 
 const DELETED_CREATOR_NAME = 'Deleted creator';
@@ -93,6 +97,8 @@ export interface PurgeDeps {
   db: Database;
   now: () => Date;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Where uploaded avatars live: the purged account's avatar file is deleted there after the commit. */
+  storage?: Pick<ObjectStorage, 'keyOf' | 'delete'>;
 }
 
 export type PurgeOutcome =
@@ -115,11 +121,13 @@ class UnknownUserReferenceError extends Error {
 
 /** Purges one account marked deleted (deleted_at set), in one transaction. */
 export async function purgeAccount(deps: PurgeDeps, userId: string): Promise<PurgeOutcome> {
-  return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ email: string; display_name: string | null; deleted: boolean }>(
-      sql`SELECT email, display_name, deleted_at IS NOT NULL AS deleted FROM users WHERE id = ${userId} FOR UPDATE`,
+  let avatarUrl: string | null = null;
+  const outcome = await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ email: string; display_name: string | null; deleted: boolean; avatar_url: string | null }>(
+      sql`SELECT email, display_name, deleted_at IS NOT NULL AS deleted, avatar_url FROM users WHERE id = ${userId} FOR UPDATE`,
     );
     const user = rows[0];
+    avatarUrl = user?.avatar_url ?? null;
     if (!user) return { status: 'not-found' } as const;
     if (!user.deleted) return { status: 'not-deleted' } as const;
     await assertEveryReferenceHasAPolicy(tx);
@@ -146,6 +154,19 @@ export async function purgeAccount(deps: PurgeDeps, userId: string): Promise<Pur
     await anonymiseUserRow(tx, userId);
     return { status: 'purged', ...guilds, ...rooms } as const;
   });
+  if (outcome.status === 'purged' && avatarUrl) await deleteAvatarFile(deps, avatarUrl);
+  return outcome;
+}
+
+/** After the commit: a file left behind is logged (and costs only space), the purge itself stands. */
+async function deleteAvatarFile(deps: PurgeDeps, avatarUrl: string): Promise<void> {
+  const key = deps.storage?.keyOf(avatarUrl);
+  if (!key) return;
+  try {
+    await deps.storage!.delete(key);
+  } catch (err) {
+    deps.log.warn({ key, reason: err instanceof Error ? err.message : 'unknown' }, 'purged account: avatar file not deleted');
+  }
 }
 
 /**

@@ -29,8 +29,7 @@ export async function roomRoutes(app: FastifyInstance, { services }: { services:
   app.post<{ Params: { id: string } }>('/:id/invite-user', signedIn, async (request, reply) => {
     const roomId = parsePayload(roomIdSchema, request.params.id);
     const { userId } = parsePayload(inviteUserInput, request.body ?? {});
-    const { notification } = await inviteUser(deps, userOf(request), roomId, userId);
-    services.io.of('/global').to(`user:${notification.userId}`).emit('notification', notification);
+    await inviteUser(services, userOf(request), roomId, userId);
     return reply.code(201).send({ ok: true });
   });
 }

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@wt/db';
 import {
-  ROOM_VISIBILITIES,
   parseContentUrl,
+  readUserSettings,
   type ChatMessage,
   type InviteInfo,
   type LobbyPage,
+  type NotificationPayloads,
   type PlaybackTransition,
   type Person,
+  type RoomDefaults,
   type RoomDetail,
   type RoomInviteLink,
   type RoomPage,
@@ -20,7 +22,7 @@ import {
   type roomSettingsPatch,
 } from '@wt/schemas';
 import type { z } from 'zod';
-import { areFriends, isFriendOf } from '../friends/service';
+import { areFriends, isBlockedBetween, isBlockedWith, isFriendOf } from '../friends/service';
 import {
   canControlPlayback,
   canInvite,
@@ -44,6 +46,7 @@ import {
 } from './views';
 import { endWatchSessions, startWatchSession } from './watch-sessions';
 import { changeMedia, initialPlayback } from '../playback/service';
+import { notify, type NotifyServices } from '../notifications/notify';
 
 /**
  * Watch rooms (issue 4): every action a person takes in or around a room, each authorised here and
@@ -60,13 +63,10 @@ const LOBBY_PAGE_SIZE = 24;
 
 // ---------- creation, lobby, pre-join page ----------
 
-/** The user's room defaults (Settings > Room defaults), else friends. */
-async function defaultVisibility(db: Queryable, userId: string): Promise<RoomVisibility> {
-  const { rows } = await db.execute<{ visibility: string | null }>(
-    sql`SELECT settings -> 'roomDefaults' ->> 'visibility' AS visibility FROM users WHERE id = ${userId}`,
-  );
-  const chosen = rows[0]?.visibility;
-  return (ROOM_VISIBILITIES as readonly string[]).includes(chosen ?? '') ? (chosen as RoomVisibility) : 'friends';
+/** The user's room defaults (Settings > Room defaults): visibility and whether microphones start on. */
+async function roomDefaultsOf(db: Queryable, userId: string): Promise<RoomDefaults> {
+  const { rows } = await db.execute<{ settings: unknown }>(sql`SELECT settings FROM users WHERE id = ${userId}`);
+  return readUserSettings(rows[0]?.settings).roomDefaults;
 }
 
 async function guildOf(db: Queryable, userId: string): Promise<string | null> {
@@ -81,12 +81,14 @@ export async function createRoom(deps: RoomDeps, userId: string, input: z.output
     throw roomErrors.forbidden('members of a guild can link a room to it');
   }
   const now = deps.now();
-  const visibility = input.visibility ?? (await defaultVisibility(deps.db, userId));
+  const defaults = input.visibility === undefined || input.micEnabled === undefined ? await roomDefaultsOf(deps.db, userId) : null;
+  const visibility = input.visibility ?? defaults!.visibility;
+  const micEnabled = input.micEnabled ?? defaults!.micEnabled;
   const { rows } = await deps.db.execute<{ id: string }>(sql`
     INSERT INTO rooms (name, leader_id, platform, content_url, visibility, max_members, mic_enabled,
                        playback_control, chat_mode, guild_id, playback, is_playing, empty_since, created_at, updated_at)
     VALUES (${input.name}, ${userId}, ${parsed.content.platform}, ${parsed.content.url}, ${visibility},
-            ${input.maxMembers}, ${input.micEnabled}, ${input.playbackControl}, ${input.chatMode},
+            ${input.maxMembers}, ${micEnabled}, ${input.playbackControl}, ${input.chatMode},
             ${input.guildId}, ${JSON.stringify(initialPlayback(contentMediaKey({ platform: parsed.content.platform, content_url: parsed.content.url }), now))}::jsonb,
             false, ${now}, ${now}, ${now})
     RETURNING id`);
@@ -283,31 +285,37 @@ export async function createInvite(
 
 /**
  * Seed 000 `POST /api/rooms/:id/invite-user`: invites a friend with a single-use code (one day) and an
- * in-app notification. Returns the notification to deliver live.
+ * room_invite notification through notify() (in-app, push and email as the friend chose).
  */
 export async function inviteUser(
-  deps: RoomDeps,
+  deps: NotifyServices,
   userId: string,
   roomId: string,
   friendId: string,
-): Promise<{ notification: { id: string; userId: string; type: 'room_invite'; payload: Record<string, unknown> } }> {
+): Promise<{ notification: { id: string } | null }> {
   await requireInviter(deps.db, roomId, userId);
+  // A block either way ends invites between the two (issue 6), before any friendship question.
+  if (await isBlockedBetween(deps.db, userId, friendId)) {
+    throw new RoomError('FORBIDDEN', 'You cannot invite this person: one of you has blocked the other.');
+  }
   if (!(await areFriends(deps.db, userId, friendId))) {
     throw roomErrors.forbidden('friends can be invited this way; send them an invite link instead');
   }
   const now = deps.now();
   const code = randomBytes(12).toString('base64url');
-  return deps.db.transaction(async (tx) => {
-    const { rows: roomRows } = await tx.execute<{ name: string }>(sql`SELECT name FROM rooms WHERE id = ${roomId}`);
-    await tx.execute(sql`
-      INSERT INTO room_invites (code, room_id, created_by, max_uses, expires_at, created_at, updated_at)
-      VALUES (${code}, ${roomId}, ${userId}, 1, ${new Date(now.getTime() + 24 * 3600 * 1000)}, ${now}, ${now})`);
-    const payload = { roomId, roomName: roomRows[0]!.name, fromUserId: userId, code };
-    const { rows } = await tx.execute<{ id: string }>(sql`
-      INSERT INTO notifications (user_id, type, payload, created_at, updated_at)
-      VALUES (${friendId}, 'room_invite', ${JSON.stringify(payload)}::jsonb, ${now}, ${now}) RETURNING id`);
-    return { notification: { id: rows[0]!.id, userId: friendId, type: 'room_invite' as const, payload } };
-  });
+  const { rows: roomRows } = await deps.db.execute<{ name: string }>(sql`SELECT name FROM rooms WHERE id = ${roomId}`);
+  await deps.db.execute(sql`
+    INSERT INTO room_invites (code, room_id, created_by, max_uses, expires_at, created_at, updated_at)
+    VALUES (${code}, ${roomId}, ${userId}, 1, ${new Date(now.getTime() + 24 * 3600 * 1000)}, ${now}, ${now})`);
+  const inviter = await loadPerson(deps.db, userId);
+  const payload: NotificationPayloads['room_invite'] = {
+    roomId,
+    roomName: roomRows[0]!.name,
+    fromUserId: userId,
+    fromName: inviter ? nameOf(inviter) : 'A friend',
+    code,
+  };
+  return { notification: await notify(deps, { userId: friendId, type: 'room_invite', payload }) };
 }
 
 /** Friends of the user who are not in the room now (the invite dialog's picker). */
@@ -318,6 +326,7 @@ export async function invitableFriends(deps: RoomDeps, userId: string, roomId: s
     SELECT u.id, u.username, u.display_name, u.avatar_url FROM users u
     WHERE ${isFriendOf(userId, sql.raw('u.id'))}
       AND u.deactivated_at IS NULL AND u.deleted_at IS NULL
+      AND NOT ${isBlockedWith(userId, sql.raw('u.id'))}
       AND NOT EXISTS (SELECT 1 FROM room_members m WHERE m.room_id = ${roomId} AND m.user_id = u.id AND m.left_at IS NULL)
     ORDER BY lower(coalesce(u.display_name, u.username)) LIMIT 200`);
   return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, avatarUrl: r.avatar_url }));

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AreaPageHeader } from '@/components/area-shell';
-import { SignInPrompt } from '@/components/sign-in-prompt';
+import { FriendsView } from '@/components/friends/friends-view';
 
 export const metadata: Metadata = { title: 'Friends' };
 
@@ -9,13 +9,11 @@ export default function FriendsPage() {
     <>
       <AreaPageHeader title="Friends">
         <p>
-          Add friends by username, accept requests and see who is online. Adding a friend earns XP for both of
-          you, and rooms with friends in them earn a bonus.
+          Add friends by username, accept requests and see who is online and what they are watching. Friends
+          can invite each other straight into a room.
         </p>
       </AreaPageHeader>
-      <SignInPrompt title="Sign in to see your friends">
-        Your friend list and requests live with your account.
-      </SignInPrompt>
+      <FriendsView />
     </>
   );
 }

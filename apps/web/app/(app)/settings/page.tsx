@@ -5,6 +5,10 @@ import Link from 'next/link';
 import { AreaPageHeader } from '@/components/area-shell';
 import { ArrowRightIcon } from '@/components/icons';
 import { SignInPrompt } from '@/components/sign-in-prompt';
+import { NotificationSettings } from '@/components/settings/notification-settings';
+import { PrivacySettings } from '@/components/settings/privacy-settings';
+import { ProfileSettings } from '@/components/settings/profile-settings';
+import { RoomDefaultsSettings } from '@/components/settings/room-defaults-settings';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -17,14 +21,20 @@ const SECTIONS: ReadonlyArray<{ title: string; body: string; href?: string }> = 
   },
   {
     title: 'Profile',
-    body: `Username, display name, a bio of up to ${LIMITS.bioMax} characters and an avatar.`,
+    body: `Username, display name, a bio of up to ${LIMITS.bioMax} characters, an avatar and your badge showcase.`,
+    href: '#profile',
   },
   {
     title: 'Privacy',
     body: 'Who can see your watch stats, friend list and guild, and who can send you requests.',
+    href: '#privacy',
   },
-  { title: 'Notifications', body: 'Friend requests, room invites, guild events and leaderboard results.' },
-  { title: 'Room defaults', body: 'The visibility and microphone setting new rooms start with.' },
+  {
+    title: 'Notifications',
+    body: 'Friend requests, room invites, guild events and leaderboard results: in the app, by push or by email.',
+    href: '#notifications',
+  },
+  { title: 'Room defaults', body: 'The visibility and microphone setting new rooms start with.', href: '#room-defaults' },
   {
     title: 'Your data',
     body: 'Deactivate for up to 30 days, or delete your account and everything in it.',
@@ -64,6 +74,12 @@ export default function SettingsPage() {
           ),
         )}
       </ul>
+      <div className="mt-8 grid gap-6">
+        <ProfileSettings />
+        <PrivacySettings />
+        <NotificationSettings />
+        <RoomDefaultsSettings />
+      </div>
     </>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { createRoomInput, LIMITS } from '@wt/schemas';
 import { Button } from '@wt/ui';
 import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { CHAT_MODE_OPTIONS, PLAYBACK_OPTIONS, VISIBILITY_OPTIONS } from '@/rooms/room-options';
@@ -52,6 +53,13 @@ function CreateRoomForm({ onCancel }: { onCancel: () => void }) {
     defaultValues: DEFAULTS,
   });
   const { errors, isSubmitting } = form.formState;
+  // Settings > Room defaults: the form takes them once they are known, unless the fields were changed.
+  const roomDefaults = useQuery(trpc.settings.get.queryOptions()).data?.roomDefaults;
+  useEffect(() => {
+    if (!roomDefaults) return;
+    if (form.getValues('visibility') === DEFAULTS.visibility) form.setValue('visibility', roomDefaults.visibility);
+    if (form.getValues('micEnabled') === DEFAULTS.micEnabled) form.setValue('micEnabled', roomDefaults.micEnabled);
+  }, [roomDefaults, form]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {

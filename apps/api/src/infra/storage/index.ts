@@ -1,0 +1,41 @@
+import path from 'node:path';
+import fp from 'fastify-plugin';
+import type { Env } from '../../env';
+import { createLocalStorage } from './local';
+import { createS3Storage } from './s3';
+import type { ObjectStorage } from './types';
+
+export { createLocalStorage, isLocalStorage, LOCAL_MEDIA_PATH, type LocalStorage } from './local';
+export { createS3Storage, IMMUTABLE_CACHE_CONTROL, type S3StorageConfig } from './s3';
+export { contentTypeOf, isValidKey, type ObjectStorage } from './types';
+export { mediaRoutes } from './routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Uploaded files (avatars): S3-compatible when S3_* is set, else DATA_DIR/media served at /api/media. */
+    storage: ObjectStorage;
+  }
+}
+
+/** The storage the environment asks for: S3 when the S3_* variables are set (env.ts checks all or none). */
+export function createStorage(env: Env): ObjectStorage {
+  if (env.S3_BUCKET && env.S3_ENDPOINT && env.S3_REGION && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY && env.S3_PUBLIC_URL) {
+    return createS3Storage({
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      bucket: env.S3_BUCKET,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      publicUrl: env.S3_PUBLIC_URL,
+    });
+  }
+  return createLocalStorage(path.join(env.DATA_DIR, 'media'));
+}
+
+/** Decorates the app with `storage` (a test may hand in its own). */
+export const storagePlugin = fp<{ env: Env; storage?: ObjectStorage }>(
+  async (app, { env, storage }) => {
+    app.decorate('storage', storage ?? createStorage(env));
+  },
+  { name: 'storage' },
+);

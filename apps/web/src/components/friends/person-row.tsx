@@ -1,0 +1,74 @@
+import type { Person } from '@wt/schemas';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { personName } from '@/rooms/people';
+import { Avatar } from '../account-menu';
+
+/**
+ * One person in a friends list: avatar (with a presence dot when given), name linking to their
+ * profile, a line under it (or the refusal sentence), and the row's buttons.
+ */
+export function PersonRow({
+  person,
+  detail,
+  dot,
+  error,
+  children,
+}: {
+  person: Person;
+  detail?: ReactNode;
+  dot?: ReactNode;
+  error?: string | null;
+  children?: ReactNode;
+}) {
+  return (
+    <li className="flex flex-wrap items-center gap-3 rounded-2xl px-2 py-2 hover:bg-surface-2/60">
+      <span className="relative shrink-0">
+        <Avatar user={person} />
+        {dot}
+      </span>
+      <div className="min-w-0 flex-1">
+        <Link href={`/u/${person.username}`} className="block truncate text-sm font-medium text-ink hover:underline">
+          {personName(person)}
+        </Link>
+        {error ? (
+          <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+            {error}
+          </p>
+        ) : (
+          <p className="truncate text-xs text-ink-muted">{detail ?? `@${person.username}`}</p>
+        )}
+      </div>
+      {children ? <div className="flex shrink-0 flex-wrap gap-2">{children}</div> : null}
+    </li>
+  );
+}
+
+/** A titled section of the friends page. */
+export function FriendsSection({
+  id,
+  title,
+  aside,
+  children,
+}: {
+  id: string;
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="rounded-3xl border border-line bg-surface p-4 sm:p-5">
+      <div className="mb-3 flex items-center justify-between gap-3">
+        <h2 id={id} className="text-base font-semibold text-ink">
+          {title}
+        </h2>
+        {aside}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function EmptyNote({ children }: { children: ReactNode }) {
+  return <p className="px-2 py-1 text-sm text-ink-muted">{children}</p>;
+}
