@@ -22,14 +22,18 @@ export interface SocketPluginOptions {
 /**
  * Socket.io attached to Fastify's own HTTP server (the fastify-socket.io package does not support
  * Fastify 5). The Redis *streams* adapter is used rather than the pub/sub one because it survives short
- * Redis outages (it resumes reading the stream where it stopped) and supports connection-state recovery.
+ * Redis outages (it resumes reading the stream where it stopped).
+ *
+ * Socket.io's connection-state recovery is off: it keeps every broadcast for the recovery window (two
+ * minutes of chat at 500 messages/s is 60,000 packets per instance), and the garbage collection of that
+ * store stalled the event loop for tens of ms (bench:rooms, issue 4). Clients re-sync on every reconnect
+ * instead: the room page joins again and gets a snapshot, the bell and the friends page refetch.
  */
 export const socketPlugin = fp<SocketPluginOptions>(
   async (app, opts) => {
     const io = new Server(app.server, {
       path: '/socket.io',
       cors: { origin: opts.corsOrigin, credentials: true },
-      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
       adapter: opts.redis
         ? createAdapter(opts.redis, { streamName: opts.streamName ?? 'wt:socket.io', maxLen: 10_000 })
         : undefined,

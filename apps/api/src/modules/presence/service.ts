@@ -227,6 +227,10 @@ export function createPresenceTracker(deps: PresenceDeps, options: PresenceOptio
       rooms.on('connection', (socket) => track('/rooms', socket));
       rooms.adapter.on('join-room', (room: string, id: string) => roomMembershipChanged(room, id, true));
       rooms.adapter.on('leave-room', (room: string, id: string) => roomMembershipChanged(room, id, false));
+      // Only a shared store needs beating: entries expire when an instance dies, and instances race on
+      // announcements. In memory (one instance) every change is announced as it happens, and re-checking
+      // every local user would only block the event loop every few seconds.
+      if (!deps.redis) return;
       void heartbeat().catch(failed('heartbeat'));
       interval = setInterval(() => void heartbeat().catch(failed('heartbeat')), heartbeatMs);
       interval.unref();
