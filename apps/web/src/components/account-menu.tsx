@@ -3,10 +3,11 @@
 import type { AuthUser } from '@wt/schemas';
 import { buttonClasses, cx } from '@wt/ui';
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { signedOutPath, useAuth } from '@/auth/auth-provider';
 import { useSocket } from '@/lib/socket';
+import { usePopover } from '@/lib/use-popover';
 
 /**
  * The header's account corner: Sign in / Get started for visitors, the avatar and a menu (Settings,
@@ -36,31 +37,11 @@ export function AccountMenu() {
 function SignedInMenu({ user }: { user: AuthUser }) {
   const { client } = useAuth();
   const router = useRouter();
-  const pathname = usePathname();
-  const [isOpen, setOpen] = useState(false);
+  const { isOpen, setOpen, panelId, root } = usePopover();
   const [signingOut, setSigningOut] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
   // The /global socket is what tells this tab it was signed out elsewhere; its state shows as a dot.
   const { status: realtime } = useSocket('/global');
 
-  useEffect(() => setOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [isOpen]);
 
   const signOut = async () => {
     setSigningOut(true);

@@ -3,11 +3,12 @@
 import type { AppNotification } from '@wt/schemas';
 import { cx } from '@wt/ui';
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, type SVGProps } from 'react';
+import { useRouter } from 'next/navigation';
 import { useAuth } from '@/auth/auth-provider';
 import { badgeText, bellLabel, safeInternalUrl, timeAgo } from '@/notifications/feed';
 import { useNotifications } from '@/notifications/use-notifications';
+import { usePopover } from '@/lib/use-popover';
+import { BellIcon } from '../icons';
 
 /** The header's bell for signed-in people: unread count, and the newest notifications in a dropdown. */
 export function NotificationBell() {
@@ -19,29 +20,9 @@ export function NotificationBell() {
 function SignedInBell() {
   const feed = useNotifications();
   const router = useRouter();
-  const pathname = usePathname();
-  const [isOpen, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
+  const { isOpen, setOpen, panelId, root } = usePopover();
   const badge = badgeText(feed.unread);
 
-  useEffect(() => setOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [isOpen]);
 
   const open = async (notification: AppNotification) => {
     const url = safeInternalUrl(notification.url);
@@ -138,24 +119,5 @@ function SignedInBell() {
         </Link>
       </div>
     </div>
-  );
-}
-
-function BellIcon(props: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-    </svg>
   );
 }

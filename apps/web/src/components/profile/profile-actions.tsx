@@ -4,9 +4,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FriendState } from '@wt/schemas';
 import { Button, buttonClasses, Pill } from '@wt/ui';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { callApi } from '@/auth/api';
 import { useAuth } from '@/auth/auth-provider';
+import { usePopover } from '@/lib/use-popover';
 import { roomErrorOf } from '@/rooms/trpc-errors';
 import { useTRPC } from '@/trpc/react';
 import { FormAlert } from '../forms/form-alert';
@@ -92,24 +93,10 @@ function FriendButton({
 function InviteMenu({ userId, name, onNotice }: { userId: string; name: string; onNotice: (n: Notice) => void }) {
   const { user, client } = useAuth();
   const trpc = useTRPC();
-  const [open, setOpen] = useState(false);
+  const { isOpen: open, setOpen, root: menuRef } = usePopover();
   const [sending, setSending] = useState<string | null>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
   const rooms = useQuery({ ...trpc.rooms.lobby.queryOptions({ tab: 'mine' }), enabled: open });
   const leading = (rooms.data?.rooms ?? []).filter((r) => r.isActive && r.leader.id === user?.id);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !menuRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
 
   const invite = async (roomId: string, roomName: string) => {
     setSending(roomId);

@@ -1,7 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from '@wt/schemas';
+import { DEFAULT_NOTIFICATION_PREFERENCES } from '@wt/schemas';
 import { Button, Pill } from '@wt/ui';
 import { useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
@@ -15,9 +14,10 @@ import {
   withChannel,
 } from '@/notifications/preferences';
 import { PUSH_MESSAGES } from '@/notifications/push';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { useSettingsPart } from '@/settings/use-settings-part';
+import { useTRPCClient } from '@/trpc/react';
 import { FormAlert } from '../forms/form-alert';
-import { SettingsSection } from './settings-section';
+import { SettingsLoading, SettingsSection } from './settings-section';
 
 /** Settings > Notifications: which types reach you where, and push in this browser. */
 export function NotificationSettings() {
@@ -38,33 +38,11 @@ export function NotificationSettings() {
 }
 
 function PreferenceTable() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const settings = useQuery(trpc.settings.get.queryOptions());
-  const saved = settings.data?.notifications;
-  const [draft, setDraft] = useState<NotificationPreferences | null>(null);
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const update = useMutation(
-    trpc.settings.update.mutationOptions({
-      onSuccess: (next) => {
-        queryClient.setQueryData(trpc.settings.get.queryKey(), next);
-        setDraft(null);
-        setNotice({ tone: 'success', text: 'Your notification choices are saved.' });
-      },
-      onError: (err) => setNotice({ tone: 'error', text: err.message || 'Your choices could not be saved. Please try again.' }),
-    }),
-  );
-
-  if (settings.isPending) {
-    return (
-      <p role="status" className="text-sm text-ink-muted">
-        Loading your choices…
-      </p>
-    );
-  }
-  if (settings.isError) return <FormAlert>Your notification settings could not be loaded. Please try again in a moment.</FormAlert>;
-
-  const current = draft ?? saved ?? DEFAULT_NOTIFICATION_PREFERENCES;
+  const part = useSettingsPart('notifications', { saved: 'Your notification choices are saved.' });
+  if (part.status === 'loading') return <SettingsLoading />;
+  if (part.status === 'error') return <FormAlert>Your notification settings could not be loaded. Please try again in a moment.</FormAlert>;
+  const { saved, notice } = part;
+  const current = part.current ?? DEFAULT_NOTIFICATION_PREFERENCES;
   const changed = saved ? !samePreferences(current, saved) : false;
 
   return (
@@ -72,8 +50,7 @@ function PreferenceTable() {
       className="grid gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        setNotice(null);
-        update.mutate({ notifications: current });
+        part.save(current);
       }}
     >
       <div className="overflow-x-auto">
@@ -105,10 +82,7 @@ function PreferenceTable() {
                       className="size-4 accent-brand-600"
                       aria-label={`${NOTIFICATION_TYPE_LABELS[type].label}: ${NOTIFICATION_CHANNEL_LABELS[channel]}`}
                       checked={current[type][channel]}
-                      onChange={(e) => {
-                        setNotice(null);
-                        setDraft(withChannel(current, type, channel, e.target.checked));
-                      }}
+                      onChange={(e) => part.edit(withChannel(current, type, channel, e.target.checked))}
                     />
                   </td>
                 ))}
@@ -119,11 +93,11 @@ function PreferenceTable() {
       </div>
       {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={!changed || update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save notification choices'}
+        <Button type="submit" disabled={!changed || part.saving}>
+          {part.saving ? 'Saving…' : 'Save notification choices'}
         </Button>
         {changed ? (
-          <Button type="button" variant="ghost" onClick={() => setDraft(null)}>
+          <Button type="button" variant="ghost" onClick={() => part.edit(null)}>
             Undo changes
           </Button>
         ) : null}

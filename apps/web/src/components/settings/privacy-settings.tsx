@@ -1,9 +1,8 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { AUDIENCES, FRIEND_REQUEST_POLICIES, type PrivacySettings as Privacy } from '@wt/schemas';
 import { Button } from '@wt/ui';
-import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
 import {
   AUDIENCE_FIELDS,
@@ -12,10 +11,11 @@ import {
   sameSettings,
   WHO_CAN_FRIEND_LABELS,
 } from '@/profile/settings-options';
+import { useSettingsPart } from '@/settings/use-settings-part';
 import { useTRPC } from '@/trpc/react';
 import { CheckboxField, SelectField } from '../forms/choice-fields';
 import { FormAlert } from '../forms/form-alert';
-import { SettingsSection } from './settings-section';
+import { SettingsLoading, SettingsSection } from './settings-section';
 
 /** Settings > Privacy: who sees which part of the profile, who finds and friends you, who sees you online. */
 export function PrivacySettings() {
@@ -33,46 +33,24 @@ export function PrivacySettings() {
 }
 
 function PrivacyForm() {
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const settings = useQuery(trpc.settings.get.queryOptions());
-  const [draft, setDraft] = useState<Privacy | null>(null);
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const update = useMutation(
-    trpc.settings.update.mutationOptions({
-      onSuccess: (next) => {
-        queryClient.setQueryData(trpc.settings.get.queryKey(), next);
-        void queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() });
-        setDraft(null);
-        setNotice({ tone: 'success', text: 'Your privacy choices are saved.' });
-      },
-      onError: (err) => setNotice({ tone: 'error', text: err.message || 'Your choices could not be saved. Please try again.' }),
-    }),
-  );
-
-  if (settings.isPending) {
-    return (
-      <p role="status" className="text-sm text-ink-muted">
-        Loading your choices…
-      </p>
-    );
+  const trpc = useTRPC();
+  const part = useSettingsPart('privacy', { saved: 'Your privacy choices are saved.' }, () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() });
+  });
+  if (part.status === 'loading') return <SettingsLoading />;
+  if (part.status === 'error' || !part.current || !part.saved) {
+    return <FormAlert>Your privacy settings could not be loaded. Please try again in a moment.</FormAlert>;
   }
-  if (settings.isError || !settings.data) return <FormAlert>Your privacy settings could not be loaded. Please try again in a moment.</FormAlert>;
-
-  const saved = settings.data.privacy;
-  const current = draft ?? saved;
-  const change = (patch: Partial<Privacy>) => {
-    setNotice(null);
-    setDraft({ ...current, ...patch });
-  };
+  const { current, saved, notice } = part;
+  const change = (patch: Partial<Privacy>) => part.edit({ ...current, ...patch });
 
   return (
     <form
       className="grid max-w-2xl gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        setNotice(null);
-        update.mutate({ privacy: current });
+        part.save(current);
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
@@ -127,8 +105,8 @@ function PrivacyForm() {
       />
       {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
       <div>
-        <Button type="submit" disabled={update.isPending || sameSettings(current, saved)}>
-          {update.isPending ? 'Saving…' : 'Save privacy'}
+        <Button type="submit" disabled={part.saving || sameSettings(current, saved)}>
+          {part.saving ? 'Saving…' : 'Save privacy'}
         </Button>
       </div>
     </form>

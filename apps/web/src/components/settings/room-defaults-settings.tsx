@@ -1,15 +1,13 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROOM_VISIBILITIES, type RoomDefaults } from '@wt/schemas';
 import { Button } from '@wt/ui';
-import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
 import { ROOM_VISIBILITY_LABELS, sameSettings } from '@/profile/settings-options';
-import { useTRPC } from '@/trpc/react';
+import { useSettingsPart } from '@/settings/use-settings-part';
 import { CheckboxField, SelectField } from '../forms/choice-fields';
 import { FormAlert } from '../forms/form-alert';
-import { SettingsSection } from './settings-section';
+import { SettingsLoading, SettingsSection } from './settings-section';
 
 /** Settings > Room defaults: what a new room starts with when you create it. */
 export function RoomDefaultsSettings() {
@@ -23,44 +21,19 @@ export function RoomDefaultsSettings() {
 }
 
 function RoomDefaultsForm() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const settings = useQuery(trpc.settings.get.queryOptions());
-  const [draft, setDraft] = useState<RoomDefaults | null>(null);
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const update = useMutation(
-    trpc.settings.update.mutationOptions({
-      onSuccess: (next) => {
-        queryClient.setQueryData(trpc.settings.get.queryKey(), next);
-        setDraft(null);
-        setNotice({ tone: 'success', text: 'Your room defaults are saved.' });
-      },
-      onError: (err) => setNotice({ tone: 'error', text: err.message || 'Your defaults could not be saved. Please try again.' }),
-    }),
-  );
-
-  if (settings.isPending) {
-    return (
-      <p role="status" className="text-sm text-ink-muted">
-        Loading your defaults…
-      </p>
-    );
+  const part = useSettingsPart('roomDefaults', { saved: 'Your room defaults are saved.' });
+  if (part.status === 'loading') return <SettingsLoading />;
+  if (part.status === 'error' || !part.current || !part.saved) {
+    return <FormAlert>Your room defaults could not be loaded. Please try again in a moment.</FormAlert>;
   }
-  if (settings.isError || !settings.data) return <FormAlert>Your room defaults could not be loaded. Please try again in a moment.</FormAlert>;
-
-  const saved = settings.data.roomDefaults;
-  const current = draft ?? saved;
-  const change = (patch: Partial<RoomDefaults>) => {
-    setNotice(null);
-    setDraft({ ...current, ...patch });
-  };
+  const { current, saved, notice } = part;
+  const change = (patch: Partial<RoomDefaults>) => part.edit({ ...current, ...patch });
   return (
     <form
       className="grid max-w-md gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        setNotice(null);
-        update.mutate({ roomDefaults: current });
+        part.save(current);
       }}
     >
       <SelectField
@@ -84,8 +57,8 @@ function RoomDefaultsForm() {
       />
       {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
       <div>
-        <Button type="submit" disabled={update.isPending || sameSettings(current, saved)}>
-          {update.isPending ? 'Saving…' : 'Save room defaults'}
+        <Button type="submit" disabled={part.saving || sameSettings(current, saved)}>
+          {part.saving ? 'Saving…' : 'Save room defaults'}
         </Button>
       </div>
     </form>

@@ -40,3 +40,12 @@ export function SettingsSection({
     </Card>
   );
 }
+
+/** What a settings form shows while its saved values load. */
+export function SettingsLoading() {
+  return (
+    <p role="status" className="text-sm text-ink-muted">
+      Loading your choices…
+    </p>
+  );
+}
