@@ -11,3 +11,4 @@ export * from './spotify';
 export * from './social';
 export * from './levels';
 export * from './profile';
+export * from './xp';

@@ -21,3 +21,8 @@ export function levelProgress(xp: number): LevelProgress {
   const fraction = nextLevelXp === null ? 1 : (points - levelXp) / (nextLevelXp - levelXp);
   return { level, levelXp, nextLevelXp, fraction };
 }
+
+/** The level (1..10) `xp` reaches. */
+export function levelForXp(xp: number): number {
+  return levelProgress(xp).level;
+}

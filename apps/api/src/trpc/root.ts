@@ -6,6 +6,7 @@ import { friendsRouter } from '../modules/friends/router';
 import { profileRouter } from '../modules/profile/router';
 import { settingsRouter } from '../modules/settings/router';
 import { notificationsRouter } from '../modules/notifications/router';
+import { xpRouter } from '../modules/gamification/router';
 
 export const appRouter = router({
   platform: platformRouter,
@@ -15,6 +16,7 @@ export const appRouter = router({
   profile: profileRouter,
   settings: settingsRouter,
   notifications: notificationsRouter,
+  xp: xpRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import { schema, type Database } from '@wt/db';
 import { FORCE_LOGOUT_NEW_LOGIN, SOCKET_NAMESPACES, type AuthSession, type AuthUser } from '@wt/schemas';
 import type { AppServices } from '../../services';
+import { awardDailyLogin } from '../gamification/sources';
 import { AuthError, AUTH_MESSAGES, authErrors } from './errors';
 import { issueRefreshToken, REFRESH_TOKEN_TTL_MS, revokeSessionRows } from './refresh-tokens';
 import { hashToken, randomToken, signAccessToken, verifyAccessToken, type Role } from './tokens';
@@ -59,10 +60,16 @@ export async function loadAuthUser(db: Database, userId: string): Promise<AuthUs
   return user ? toAuthUser(user) : null;
 }
 
-/** An AuthSession (user + fresh access token) for a session that exists. */
+/**
+ * An AuthSession (user + fresh access token) for a session that exists: every sign-in (password, OAuth,
+ * MFA) and every refresh comes through here, so here the day's login XP is awarded (once per UTC day;
+ * a failure is logged, never fails the sign-in).
+ */
 export async function sessionFor(services: AppServices, user: UserRow, sessionId: string): Promise<AuthSession> {
+  const login = await awardDailyLogin(services, user.id);
+  const current = login?.awarded ? { ...user, xp: login.xp, level: login.level } : user;
   const access = await signAccessToken(services, { userId: user.id, sessionId, role: user.role });
-  return { user: toAuthUser(user), accessToken: access.token, accessTokenExpiresAt: access.expiresAt.toISOString() };
+  return { user: toAuthUser(current), accessToken: access.token, accessTokenExpiresAt: access.expiresAt.toISOString() };
 }
 
 /**

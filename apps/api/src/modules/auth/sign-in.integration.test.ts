@@ -47,7 +47,8 @@ describe('sign-in', () => {
         role: 'viewer',
         avatarUrl: null,
         level: 1,
-        xp: 0,
+        // The day's login bonus (issue 7): +50 once per UTC day, however many sign-ins.
+        xp: 50,
         isPremium: false,
       });
       // 15 minutes (JWT times are whole seconds).

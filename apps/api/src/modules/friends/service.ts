@@ -12,6 +12,7 @@ import {
   type Person,
   type UserSearchResult,
 } from '@wt/schemas';
+import { awardNewFriendship } from '../gamification/sources';
 import { notify, type NotifyServices } from '../notifications/notify';
 import type { PresenceTracker } from '../presence/service';
 import type { Queryable } from '../rooms/views';
@@ -172,7 +173,8 @@ async function aboutPerson(db: Queryable, userId: string): Promise<NotificationP
 
 /** A friendship began: the requester hears it, both see each other's presence from now on. */
 async function friendshipBegan(services: FriendServices, accepterId: string, requesterId: string): Promise<void> {
-  // XP: +25 each through awardXp when issue 7 lands (seed 000 "Add a friend (both users get XP)", once per new friendship).
+  // Seed 000 "Add a friend (both users get XP)": +25 each, once per pair ever; logged, never failing the accept.
+  await awardNewFriendship(services, accepterId, requesterId);
   const payload = await aboutPerson(services.db, accepterId);
   await notify(services, { userId: requesterId, type: 'friend_accepted', payload: { ...payload } });
   await services.presence.friendshipChanged(accepterId, requesterId);
