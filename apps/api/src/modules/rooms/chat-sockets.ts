@@ -9,7 +9,6 @@ import {
   type RoomsServerToClientEvents,
 } from '@wt/schemas';
 import type { AppServices } from '../../services';
-import { chatXpAwarder } from '../gamification/sources';
 import type { RoomSocketKit } from '../playback/socket';
 import { ChatGate } from './chat-gate';
 import { ChatWriter } from './chat-writer';
@@ -54,13 +53,8 @@ export function createChatSockets(services: AppServices, kit: RoomSocketKit): Ch
     services.now,
     (err) => services.log.warn({ err }, 'chat facts refresh failed'),
   );
-  const chatXp = chatXpAwarder(services);
   const writer = new ChatWriter({
-    insert: async (batch) => {
-      await insertUserMessages(services.db, batch);
-      // Off the chat path: the awards run behind the store, the acks do not wait for them.
-      chatXp.stored(batch);
-    },
+    insert: (batch) => insertUserMessages(services.db, batch),
     lingerMs: WRITE_LINGER_MS,
     maxBatch: WRITE_MAX_BATCH,
     retryDelaysMs: WRITE_RETRY_DELAYS_MS,
@@ -152,9 +146,6 @@ export function createChatSockets(services: AppServices, kit: RoomSocketKit): Ch
         .map((m) => recent.get(m.id))
         .filter((m): m is ChatMessage => m !== undefined),
     prune: () => gate.prune(),
-    close: async () => {
-      await writer.close();
-      await chatXp.close();
-    },
+    close: () => writer.close(),
   };
 }
