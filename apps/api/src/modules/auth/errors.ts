@@ -90,12 +90,17 @@ export function describeWait(seconds: number): string {
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
+  return throwValidation(fieldMessages(result.error));
+}
+
+/** The first message of each top-level field of a failed parse (`form` for the input as a whole). */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
+  for (const issue of error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : 'form';
     fields[key] ??= issue.message;
   }
-  return throwValidation(fields);
+  return fields;
 }
 
 function throwValidation(fields: Record<string, string>): never {

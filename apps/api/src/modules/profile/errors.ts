@@ -1,5 +1,6 @@
 import type { ProfileErrorCode } from '@wt/schemas';
 import type { z } from 'zod';
+import { fieldMessages } from '../auth/errors';
 
 const HTTP_STATUS: Record<ProfileErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -71,11 +72,7 @@ export const profileErrors = {
 export function parseProfileInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : 'form';
-    fields[key] ??= issue.message;
-  }
+  const fields = fieldMessages(result.error);
   const first = Object.values(fields)[0] ?? 'Some fields need your attention.';
   throw new ProfileError('VALIDATION_FAILED', Object.keys(fields).length > 1 ? 'Some fields need your attention.' : first, fields);
 }

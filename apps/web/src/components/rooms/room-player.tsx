@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { callApi } from '@/auth/api';
 import { useAuth } from '@/auth/auth-provider';
 import { Html5Player } from '@/players/html5-player';
+import type { PlayerAdapter } from '@/players/player';
 import { createSpotifyAdapter, loadSpotifySdk } from '@/players/spotify-sdk';
 import { loadYouTubeApi } from '@/players/youtube-api';
 import { createYouTubePlayer } from '@/players/youtube-player';
@@ -275,25 +276,12 @@ function SpotifyFrame({
   const tokenRef = useRef(getToken);
   tokenRef.current = getToken;
   useEffect(() => {
-    let cancelled = false;
-    let detach = () => {};
-    loadSpotifySdk()
-      .then((Spotify) => createSpotifyAdapter(Spotify, uri, () => tokenRef.current()))
-      .then((adapter) => {
-        if (cancelled) return adapter.destroy();
-        client.attach(adapter, mediaKey);
-        detach = () => {
-          client.detach(adapter);
-          adapter.destroy();
-        };
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
-      });
-    return () => {
-      cancelled = true;
-      detach();
-    };
+    return attachWhenReady(
+      () => loadSpotifySdk().then((Spotify) => createSpotifyAdapter(Spotify, uri, () => tokenRef.current())),
+      client,
+      mediaKey,
+      setFailure,
+    );
   }, [uri, client, mediaKey]);
   return (
     <div className="grid size-full place-items-center bg-hero-glow p-6 text-center">
@@ -387,24 +375,14 @@ function YouTubeFrame({
     // The API replaces the element it is given with its iframe: give it one React does not own.
     const mount = document.createElement('div');
     hostRef.current!.append(mount);
-    let cancelled = false;
-    let detach = () => {};
-    loadYouTubeApi()
-      .then((YT) => createYouTubePlayer(YT, mount, videoId))
-      .then((adapter) => {
-        if (cancelled) return adapter.destroy();
-        client.attach(adapter, mediaKey);
-        detach = () => {
-          client.detach(adapter);
-          adapter.destroy();
-        };
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
-      });
+    const cleanUp = attachWhenReady(
+      () => loadYouTubeApi().then((YT) => createYouTubePlayer(YT, mount, videoId)),
+      client,
+      mediaKey,
+      setFailure,
+    );
     return () => {
-      cancelled = true;
-      detach();
+      cleanUp();
       mount.remove();
     };
   }, [videoId, client, mediaKey]);
@@ -452,4 +430,34 @@ function PlayerCard({ title, body, children }: { title: string; body: string; ch
       {children}
     </Card>
   );
+}
+
+/**
+ * Attaches a player made asynchronously (its SDK loads first) to the sync client; returns the effect's
+ * cleanup, which also disposes of a player that arrives after the effect was torn down.
+ */
+function attachWhenReady(
+  make: () => Promise<PlayerAdapter>,
+  client: PlaybackSyncClient,
+  mediaKey: string,
+  onFailure: (message: string) => void,
+): () => void {
+  let cancelled = false;
+  let detach = () => {};
+  make()
+    .then((adapter) => {
+      if (cancelled) return adapter.destroy();
+      client.attach(adapter, mediaKey);
+      detach = () => {
+        client.detach(adapter);
+        adapter.destroy();
+      };
+    })
+    .catch((error: unknown) => {
+      if (!cancelled) onFailure(error instanceof Error ? error.message : String(error));
+    });
+  return () => {
+    cancelled = true;
+    detach();
+  };
 }
