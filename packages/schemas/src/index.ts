@@ -12,3 +12,4 @@ export * from './social';
 export * from './levels';
 export * from './profile';
 export * from './xp';
+export * from './leaderboard';

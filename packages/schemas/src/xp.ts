@@ -168,7 +168,8 @@ export function xpStanding(xp: number, level: number): XpStanding {
   return { xp, level, levelProgress: levelProgress(xp) };
 }
 
-/** /global events of XP (to `user:<id>`): the level-up toast. */
+/** /global events of XP (to `user:<id>`): every award (the header's XP bar) and the level-up toast. */
 export interface XpServerToClientEvents {
+  'xp:gained': (payload: { amount: number; rule: XpRuleName; standing: XpStanding }) => void;
   'xp:level_up': (payload: { level: number; xp: number }) => void;
 }

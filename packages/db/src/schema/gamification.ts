@@ -6,11 +6,13 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps, timestamptz, uuidPk } from './columns';
+import { guilds } from './guilds';
 import { users } from './users';
 
 export const xpReason = pgEnum('xp_reason', ['watch', 'login', 'chat', 'friend', 'event', 'ad_watch']);
@@ -41,7 +43,11 @@ export const xpLog = pgTable(
   ],
 );
 
-/** Seed 000 leaderboard cache, written by the weekly job. entity_id is a user id or a guild id (by type). */
+/**
+ * Seed 000 leaderboard cache, written by the weekly and monthly resets: a finished period's ranking.
+ * entity_id is a user id or a guild id (by type); snapshot_at is the start of the period it ranks (the
+ * week's Monday, the month's first day, 00:00 UTC), so a re-run of one reset cannot write a second copy.
+ */
 export const leaderboardSnapshots = pgTable(
   'leaderboard_snapshots',
   {
@@ -62,4 +68,89 @@ export const leaderboardSnapshots = pgTable(
     index('leaderboard_snapshots_entity_id_idx').on(t.entityId),
     check('leaderboard_snapshots_rank_positive', sql`${t.rank} >= 1`),
   ],
+);
+
+/**
+ * Maintained leaderboard aggregates (issue 7): one row per entity on a board, with its watch seconds.
+ * `board` is `@wt/schemas` boardKey(): `individual:weekly:2026-11-23`, `guild:alltime`, ... The accrual
+ * job writes absolute values recomputed from watch_sessions, so a re-run changes nothing. PostgreSQL is
+ * the source of truth; Redis sorted sets with the same keys are a rebuildable copy.
+ */
+export const leaderboardEntries = pgTable(
+  'leaderboard_entries',
+  {
+    board: text('board').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    seconds: integer('seconds').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.board, t.entityId] }),
+    // Top of a board and the rank walk within a bucket: ORDER BY seconds DESC, entity_id DESC.
+    index('leaderboard_entries_rank_idx').on(t.board, t.seconds.desc(), t.entityId.desc()),
+    index('leaderboard_entries_entity_id_idx').on(t.entityId),
+    check('leaderboard_entries_seconds_positive', sql`${t.seconds} > 0`),
+  ],
+);
+
+/**
+ * How many entries of a board fall in each minute of watch time, kept by a trigger on
+ * leaderboard_entries. A rank is the sum of the buckets above plus a walk inside one bucket, so it
+ * costs the same for the 1st and the 900,000th of a board.
+ */
+export const leaderboardBuckets = pgTable(
+  'leaderboard_buckets',
+  {
+    board: text('board').notNull(),
+    bucket: integer('bucket').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.board, t.bucket] }), check('leaderboard_buckets_entries_nonnegative', sql`${t.entries} >= 0`)],
+);
+
+/**
+ * A guild's watch time is what its members watched while they were members (issue 8): one row per
+ * membership (guild, user, joined_at) and board. Leaving keeps the rows; rejoining starts a new
+ * membership. A guild's entry on a board is the sum of its rows.
+ */
+export const guildWatchContributions = pgTable(
+  'guild_watch_contributions',
+  {
+    guildId: uuid('guild_id')
+      .notNull()
+      .references(() => guilds.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: timestamptz('joined_at').notNull(),
+    board: text('board').notNull(),
+    seconds: integer('seconds').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.joinedAt, t.board] }),
+    index('guild_watch_contributions_board_idx').on(t.board, t.guildId),
+    index('guild_watch_contributions_user_id_idx').on(t.userId),
+  ],
+);
+
+/** Where a recurring job got to (the watch accrual's last run), so a restart catches up from there. */
+export const jobCursors = pgTable('job_cursors', {
+  name: text('name').primaryKey(),
+  at: timestamptz('at').notNull(),
+  ...timestamps(),
+});
+
+/**
+ * One row per finished period whose reset ran (snapshot, rewards, notices): the reset's
+ * idempotency key. `period_start` is the week's Monday or the month's first day.
+ */
+export const leaderboardResets = pgTable(
+  'leaderboard_resets',
+  {
+    period: leaderboardPeriod('period').notNull(),
+    periodStart: timestamptz('period_start').notNull(),
+    ...timestamps(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.periodStart] })],
 );

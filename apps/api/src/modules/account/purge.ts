@@ -69,6 +69,9 @@ export const USER_REFERENCES = {
   'room_bans.banned_by': 'set-null',
   'watch_sessions.user_id': 'delete',
   'xp_log.user_id': 'delete',
+  // A purged member's share of a guild's watch time goes with them (the guild's board entry follows at
+  // the next accrual that touches the guild).
+  'guild_watch_contributions.user_id': 'delete',
   'user_event_progress.user_id': 'delete',
   'user_badges.user_id': 'delete',
   'ads.advertiser_id': 'keep',
@@ -318,6 +321,7 @@ async function deleteUnlinkedTraces(tx: Tx, userId: string, emails: string[]) {
   await tx.execute(
     sql`DELETE FROM leaderboard_snapshots WHERE type = 'individual' AND entity_id = ${userId}`,
   );
+  await tx.execute(sql`DELETE FROM leaderboard_entries WHERE board LIKE 'individual:%' AND entity_id = ${userId}`);
   // Other people's XP keys name them ("friend:<id>"); the friendship is gone, so is the need to dedupe.
   await tx.execute(
     sql`UPDATE xp_log SET dedupe_key = NULL, updated_at = now() WHERE strpos(dedupe_key, ${userId}) > 0`,

@@ -6,6 +6,7 @@ import {
   XP_RULES,
   xpAmountFor,
   XpRuleError,
+  xpStanding,
   type XpRuleName,
   type XpServerToClientEvents,
 } from '@wt/schemas';
@@ -77,15 +78,23 @@ export async function recordXp(
 export type XpServices = NotifyServices;
 
 /**
- * Awards XP (see `recordXp`) and, after the commit, announces a level-up: an in-app `level_up`
+ * Awards XP (see `recordXp`) and, after the commit, tells the person's open tabs (`xp:gained`) and announces a level-up: an in-app `level_up`
  * notification and `xp:level_up` on /global to `user:<id>` (the toast). A failed announcement is
  * logged; the XP stays awarded.
  */
 export async function awardXp(services: XpServices, input: AwardXpInput): Promise<XpAward> {
   const award = await recordXp(services, input);
+  if (!award.awarded) return award;
+  const global = services.io.of('/global').to(`user:${input.userId}`);
+  const gained: Parameters<XpServerToClientEvents['xp:gained']>[0] = {
+    amount: xpAmountFor(input.rule, input.amount),
+    rule: input.rule,
+    standing: xpStanding(award.xp, award.level),
+  };
+  global.emit('xp:gained', gained);
   if (award.leveledUp) {
     const event: Parameters<XpServerToClientEvents['xp:level_up']>[0] = { level: award.level, xp: award.xp };
-    services.io.of('/global').to(`user:${input.userId}`).emit('xp:level_up', event);
+    global.emit('xp:level_up', event);
     try {
       await notify(services, { userId: input.userId, type: 'level_up', payload: { level: award.level } });
     } catch (err) {
