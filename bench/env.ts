@@ -17,6 +17,14 @@ const benchEnvSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** Smaller layouts for development runs: rooms of 10 (the one room of 50 is always there). */
   BENCH_ROOMS: z.coerce.number().int().min(0).default(200),
+  /** bench:leaderboard: users seeded, each with one entry on the current weekly board (50000 for a dev run). */
+  BENCH_LB_USERS: z.coerce.number().int().min(1000).default(1_000_000),
+  /** bench:leaderboard: measured reads (top 100 + my rank) per store, after BENCH_LB_WARMUP unmeasured ones. */
+  BENCH_LB_READS: z.coerce.number().int().min(100).default(2000),
+  BENCH_LB_WARMUP: z.coerce.number().int().min(0).default(200),
+  /** bench:leaderboard: concurrent awardXp calls for one user, and how many distinct keys they carry. */
+  BENCH_LB_AWARDS: z.coerce.number().int().min(2).default(1000),
+  BENCH_LB_AWARD_KEYS: z.coerce.number().int().min(1).default(800),
   /** A PostgreSQL server whose user may CREATE DATABASE; unset: postgres://postgres@127.0.0.1:5432/postgres. */
   DATABASE_URL: z.string().url().optional(),
   /** With `--redis`: the API uses its Redis mode (streams adapter, BullMQ, Redis rate limits); unset: redis://127.0.0.1:6379. */

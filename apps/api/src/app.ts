@@ -29,6 +29,7 @@ import { httpStatusOf, isRoomError } from './modules/rooms/errors';
 import { appRouter, type AppRouter } from './trpc/root';
 import { createContextFactory } from './trpc/context';
 import type { AppServices } from './services';
+import { createPgLeaderboardStore, createRedisLeaderboardStore } from './modules/leaderboard/store';
 import { API_VERSION } from './version';
 
 declare module 'fastify' {
@@ -87,9 +88,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const now = options.now ?? (() => new Date());
   const mailer = createMailer({ env, db: dbHandle.db, now, log: logger });
   const push = await createPushPort(dbHandle.db, env);
+  const leaderboards = redis
+    ? createRedisLeaderboardStore({ redis: redis.client, db: dbHandle.db, prefix: `${prefix}:lb:` })
+    : createPgLeaderboardStore(dbHandle.db);
+  // Jobs that notify or award XP reach Socket.io and the queue through `services`, built below.
+  let built: AppServices | undefined;
   const queue: JobQueue = createJobQueue({
     redisUrl: env.REDIS_URL,
-    definitions: createJobDefinitions({ db: dbHandle.db, log: logger, now, env, mailer, push }),
+    definitions: createJobDefinitions({
+      db: dbHandle.db,
+      log: logger,
+      now,
+      env,
+      mailer,
+      push,
+      leaderboards,
+      notifier: () => built,
+    }),
     logger,
     prefix: `${prefix}-jobs`,
   });
@@ -109,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     mailer,
     push,
     io: app.io,
+    leaderboards,
     presence: createPresenceTracker(
       { db: dbHandle.db, io: app.io, redis: redis?.client ?? null, prefix, log: logger },
       options.presence,
@@ -118,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     version: API_VERSION,
     now,
   };
+  built = services;
   app.decorate('services', services);
   app.decorate('redisHandle', redis);
 

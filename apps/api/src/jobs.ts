@@ -8,6 +8,11 @@ import { analyticsJobs, ENSURE_PARTITIONS_JOB } from './modules/analytics/jobs';
 import { accountJobs, PURGE_EXPIRED_ACCOUNTS_JOB } from './modules/account/jobs';
 import { authJobs, CLEANUP_AUTH_JOB } from './modules/auth/jobs';
 import { notificationJobs } from './modules/notifications/jobs';
+import type { NotifyServices } from './modules/notifications/notify';
+import { LEADERBOARD_RESET_CRONS, LEADERBOARD_RESET_DUE_JOB, leaderboardJobs } from './modules/leaderboard/jobs';
+import { EXPIRE_PREMIUM_JOB, premiumJobs } from './modules/premium/jobs';
+import { gamificationJobs, WATCH_ACCRUAL_JOB } from './modules/gamification/jobs';
+import type { LeaderboardStore } from './modules/leaderboard/store';
 
 /** What job processors get: ids come in the job data, everything else is re-read from PostgreSQL. */
 export interface JobDeps {
@@ -17,11 +22,26 @@ export interface JobDeps {
   env: Env;
   mailer: Mailer;
   push: PushPort;
+  /**
+   * notify() for jobs that tell people something (leaderboard results): the app's services, read when
+   * a job runs (Socket.io exists only after the queue). Unset in a process without sockets.
+   */
+  notifier?: () => NotifyServices | undefined;
+  /** Where boards are read and their Redis copy kept (the accrual job writes through it). */
+  leaderboards: LeaderboardStore;
 }
 
 /** Every named background job of the API, each with its own retry policy (see the modules' jobs.ts). */
 export function createJobDefinitions(deps: JobDeps): AnyJobDefinition[] {
-  return [...analyticsJobs(deps), ...accountJobs(deps), ...authJobs(deps), ...notificationJobs(deps)] as AnyJobDefinition[];
+  return [
+    ...analyticsJobs(deps),
+    ...accountJobs(deps),
+    ...authJobs(deps),
+    ...notificationJobs(deps),
+    ...leaderboardJobs(deps),
+    ...premiumJobs(deps),
+    ...gamificationJobs(deps),
+  ] as AnyJobDefinition[];
 }
 
 /**
@@ -43,4 +63,15 @@ export async function scheduleRecurringJobs(queue: JobQueue, now: Date): Promise
     {},
     { dedupeKey: `startup-${now.toISOString().slice(0, 10)}` },
   );
+  // Leaderboards close on Monday 00:00 UTC (weekly) and the 1st 00:00 UTC (monthly); the start-up run
+  // closes whatever finished while the platform was down (each period once: leaderboard_resets).
+  for (const period of ['weekly', 'monthly'] as const) {
+    await queue.schedule(LEADERBOARD_RESET_DUE_JOB, { key: period, cron: LEADERBOARD_RESET_CRONS[period] }, { period });
+    await queue.enqueue(LEADERBOARD_RESET_DUE_JOB, { period }, { dedupeKey: `startup-${period}-${now.toISOString().slice(0, 10)}` });
+  }
+  await queue.schedule(EXPIRE_PREMIUM_JOB, { key: 'daily', cron: '20 0 * * *' }, {});
+  // Watch time becomes XP and board standing every minute; the cursor in job_cursors makes the first
+  // run after downtime count everything watched since the last one.
+  await queue.schedule(WATCH_ACCRUAL_JOB, { key: 'minutely', cron: '* * * * *' }, {});
+  await queue.enqueue(WATCH_ACCRUAL_JOB, {}, { dedupeKey: `startup-${now.toISOString()}` });
 }

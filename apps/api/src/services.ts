@@ -8,6 +8,7 @@ import type { Mailer } from './infra/mail/types';
 import type { PushPort } from './infra/push';
 import type { Env } from './env';
 import type { PresenceTracker } from './modules/presence/service';
+import type { LeaderboardStore } from './modules/leaderboard/store';
 
 /** What every module's service functions receive: dependencies passed in, no module singletons. */
 export interface AppServices {
@@ -18,6 +19,8 @@ export interface AppServices {
   mailer: Mailer;
   /** Web Push (VAPID pair shared by every instance); notify() reaches it through jobs. */
   push: PushPort;
+  /** Leaderboards: Redis sorted sets with Redis, else PostgreSQL (both over leaderboard_entries). */
+  leaderboards: LeaderboardStore;
   /** Who is online / watching, kept per socket (Redis with several instances); friends hear changes on /global. */
   presence: PresenceTracker;
   /** Socket.io (namespaces /rooms /guilds /global); emits reach every instance through the Redis adapter. */

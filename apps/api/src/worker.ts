@@ -7,6 +7,11 @@ import { createJobQueue } from './infra/queue';
 import { createMailer } from './infra/mail';
 import { createPushPort } from './infra/push';
 import { createJobDefinitions, scheduleRecurringJobs } from './jobs';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { connectRedis } from './infra/redis';
+import { createRedisLeaderboardStore } from './modules/leaderboard/store';
+import type { NotifyServices } from './modules/notifications/notify';
 
 async function main(): Promise<void> {
   let env;
@@ -25,6 +30,12 @@ async function main(): Promise<void> {
   const log = createLogger(env).child({ service: 'worker' });
   const db = await connectWithRetry(env.DATABASE_URL, { timeoutMs: env.DB_CONNECT_TIMEOUT_MS, log });
   const now = () => new Date();
+  const redis = await connectRedis(env.REDIS_URL, log);
+  // No HTTP server: a Socket.io server on the API's Redis stream, so what jobs emit on /global (XP,
+  // level-ups, notifications) reaches the people connected to any API instance.
+  const io = new Server({ adapter: createAdapter(redis.client, { streamName: 'wt:socket.io', maxLen: 10_000 }) });
+  const mailer = createMailer({ env, db: db.db, now, log });
+  let notifier: NotifyServices | undefined;
   const queue = createJobQueue({
     redisUrl: env.REDIS_URL,
     definitions: createJobDefinitions({
@@ -32,12 +43,15 @@ async function main(): Promise<void> {
       log,
       now,
       env,
-      mailer: createMailer({ env, db: db.db, now, log }),
+      mailer,
       push: await createPushPort(db.db, env),
+      leaderboards: createRedisLeaderboardStore({ redis: redis.client, db: db.db, prefix: 'wt:lb:' }),
+      notifier: () => notifier,
     }),
     logger: log,
     prefix: 'wt-jobs',
   });
+  notifier = { db: db.db, io, now, log, env, mailer, queue };
   await queue.start({ process: true });
   await scheduleRecurringJobs(queue, now());
   log.info('worker: processing jobs');
@@ -48,6 +62,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`worker: stopping (${signal})`);
     await queue.stop({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS });
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await redis.close();
     await db.close();
     process.exit(0);
   };

@@ -13,3 +13,4 @@ export * from './levels';
 export * from './profile';
 export * from './xp';
 export * from './leaderboard';
+export * from './premium';

@@ -271,7 +271,21 @@ export interface NotificationPayloads {
   friend_accepted: { fromUserId: string; fromUsername: string; fromName?: string | null };
   room_invite: { roomId: string; roomName: string; fromUserId: string; fromName: string; code?: string };
   guild_event: { guildId: string; guildName: string; eventName?: string };
-  leaderboard_result: { board: string; rank: number };
+  /**
+   * Sent when a finished week's or month's board is reset: `board` is its key
+   * (`individual:weekly:2026-11-23`; older rows carry a word such as `weekly`), `periodStart` its first
+   * day (YYYY-MM-DD), `premiumDays` the reward when there is one, `guildName` for a guild's members.
+   */
+  leaderboard_result: {
+    board: string;
+    rank: number;
+    type?: 'individual' | 'guild';
+    period?: 'weekly' | 'monthly';
+    periodStart?: string;
+    premiumDays?: number;
+    guildId?: string;
+    guildName?: string;
+  };
   level_up: { level: number };
 }
 

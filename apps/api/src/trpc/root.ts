@@ -7,6 +7,8 @@ import { profileRouter } from '../modules/profile/router';
 import { settingsRouter } from '../modules/settings/router';
 import { notificationsRouter } from '../modules/notifications/router';
 import { xpRouter } from '../modules/gamification/router';
+import { leaderboardRouter } from '../modules/leaderboard/router';
+import { premiumRouter } from '../modules/premium/router';
 
 export const appRouter = router({
   platform: platformRouter,
@@ -17,6 +19,8 @@ export const appRouter = router({
   settings: settingsRouter,
   notifications: notificationsRouter,
   xp: xpRouter,
+  leaderboard: leaderboardRouter,
+  premium: premiumRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,8 @@ import { useState } from 'react';
 import { signedOutPath, useAuth } from '@/auth/auth-provider';
 import { useSocket } from '@/lib/socket';
 import { usePopover } from '@/lib/use-popover';
+import { useXpStanding } from '@/xp/use-xp';
+import { LevelBar } from './profile/level-bar';
 
 /**
  * The header's account corner: Sign in / Get started for visitors, the avatar and a menu (Settings,
@@ -41,7 +43,8 @@ function SignedInMenu({ user }: { user: AuthUser }) {
   const [signingOut, setSigningOut] = useState(false);
   // The /global socket is what tells this tab it was signed out elsewhere; its state shows as a dot.
   const { status: realtime } = useSocket('/global');
-
+  // The same query as the header's XP badge (kept live there); phones see their level only here.
+  const { data: standing } = useXpStanding();
 
   const signOut = async () => {
     setSigningOut(true);
@@ -79,6 +82,11 @@ function SignedInMenu({ user }: { user: AuthUser }) {
         <div className="px-3 py-2">
           <p className="truncate text-sm font-semibold text-ink">{user.displayName ?? user.username}</p>
           <p className="truncate text-xs text-ink-muted">{user.email}</p>
+          {standing ? (
+            <div className="mt-3">
+              <LevelBar xp={standing.xp} />
+            </div>
+          ) : null}
         </div>
         <div className="my-1 h-px bg-line" />
         <ul className="flex flex-col">
@@ -87,6 +95,9 @@ function SignedInMenu({ user }: { user: AuthUser }) {
           </li>
           <li>
             <MenuLink href={`/u/${user.username}`}>Your profile</MenuLink>
+          </li>
+          <li>
+            <MenuLink href="/xp">Your XP</MenuLink>
           </li>
           <li>
             <MenuLink href="/settings">Settings</MenuLink>

@@ -6,6 +6,7 @@ import { NavLinks } from './nav-links';
 import { NotificationBell } from './notifications/notification-bell';
 import { PRIMARY_NAV } from './site-nav';
 import { ThemeToggle } from './theme-toggle';
+import { XpBadge } from './xp/xp-badge';
 
 export function SiteHeader() {
   return (
@@ -18,6 +19,7 @@ export function SiteHeader() {
           <NavLinks items={PRIMARY_NAV} />
         </nav>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
+          <XpBadge />
           <ThemeToggle />
           <NotificationBell />
           <AccountMenu />

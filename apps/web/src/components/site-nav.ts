@@ -17,6 +17,7 @@ export const APP_NAV: readonly NavItem[] = [
   { href: '/home', label: 'Home' },
   { href: '/rooms', label: 'My rooms' },
   { href: '/friends', label: 'Friends' },
+  { href: '/xp', label: 'XP' },
   { href: '/leaderboard', label: 'Leaderboard' },
   { href: '/guilds', label: 'Guilds' },
   { href: '/settings', label: 'Settings' },

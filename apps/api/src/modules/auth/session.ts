@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { schema, type Database } from '@wt/db';
-import { FORCE_LOGOUT_NEW_LOGIN, SOCKET_NAMESPACES, type AuthSession, type AuthUser } from '@wt/schemas';
+import { FORCE_LOGOUT_NEW_LOGIN, isPremiumActive, SOCKET_NAMESPACES, type AuthSession, type AuthUser } from '@wt/schemas';
 import type { AppServices } from '../../services';
 import { awardDailyLogin } from '../gamification/sources';
 import { AuthError, AUTH_MESSAGES, authErrors } from './errors';
@@ -35,7 +35,8 @@ export function canReactivate(deactivatedAt: Date | null, now: Date): boolean {
 
 type UserRow = typeof schema.users.$inferSelect;
 
-export function toAuthUser(user: UserRow): AuthUser {
+/** `now` decides Premium: is_premium may lag behind an expired premium_until until the daily sweep. */
+export function toAuthUser(user: UserRow, now: Date): AuthUser {
   return {
     id: user.id,
     username: user.username,
@@ -46,18 +47,21 @@ export function toAuthUser(user: UserRow): AuthUser {
     avatarUrl: user.avatarUrl,
     level: user.level,
     xp: user.xp,
-    isPremium: user.isPremium,
+    isPremium: isPremiumActive(user, now),
   };
 }
 
-/** The signed-in user as clients see it; null for an unknown or deleted account. */
-export async function loadAuthUser(db: Database, userId: string): Promise<AuthUser | null> {
+/**
+ * The signed-in user as clients see it; null for an unknown or deleted account. Callers should pass
+ * the app clock (`services.now()`); the default is the wall clock.
+ */
+export async function loadAuthUser(db: Database, userId: string, now: Date = new Date()): Promise<AuthUser | null> {
   const [user] = await db
     .select()
     .from(schema.users)
     .where(and(eq(schema.users.id, userId), isNull(schema.users.deletedAt)))
     .limit(1);
-  return user ? toAuthUser(user) : null;
+  return user ? toAuthUser(user, now) : null;
 }
 
 /**
@@ -69,7 +73,7 @@ export async function sessionFor(services: AppServices, user: UserRow, sessionId
   const login = await awardDailyLogin(services, user.id);
   const current = login?.awarded ? { ...user, xp: login.xp, level: login.level } : user;
   const access = await signAccessToken(services, { userId: user.id, sessionId, role: user.role });
-  return { user: toAuthUser(current), accessToken: access.token, accessTokenExpiresAt: access.expiresAt.toISOString() };
+  return { user: toAuthUser(current, services.now()), accessToken: access.token, accessTokenExpiresAt: access.expiresAt.toISOString() };
 }
 
 /**

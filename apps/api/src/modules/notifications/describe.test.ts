@@ -22,6 +22,33 @@ describe('describeNotification', () => {
     ['leaderboard_result', { rank: 12 }, { title: 'You finished 12th on the leaderboard', url: '/leaderboard' }],
     ['leaderboard_result', { rank: 23 }, { title: 'You finished 23rd on the leaderboard', url: '/leaderboard' }],
     ['leaderboard_result', {}, { title: 'The results of the leaderboard are in', url: '/leaderboard' }],
+    [
+      'leaderboard_result',
+      { board: 'individual:weekly:2026-11-23', type: 'individual', period: 'weekly', periodStart: '2026-11-23', rank: 2, premiumDays: 90 },
+      {
+        title: 'You finished 2nd on the weekly leaderboard: 90 days of Premium are yours',
+        body: 'For the week of Monday 23 November 2026. The days are added to any Premium you already have.',
+        url: '/leaderboard',
+      },
+    ],
+    [
+      'leaderboard_result',
+      { board: 'guild:weekly:2026-11-23', type: 'guild', period: 'weekly', periodStart: '2026-11-23', rank: 1, premiumDays: 30, guildName: 'Night Owls' },
+      {
+        title: 'Night Owls finished 1st on the weekly guild leaderboard: 30 days of Premium are yours',
+        body: 'For the week of Monday 23 November 2026, as a member of Night Owls. The days are added to any Premium you already have.',
+      },
+    ],
+    [
+      'leaderboard_result',
+      { board: 'individual:monthly:2026-11-01', type: 'individual', period: 'monthly', periodStart: '2026-11-01', rank: 3 },
+      { title: 'You finished 3rd on the monthly leaderboard', body: 'For November 2026.' },
+    ],
+    [
+      'leaderboard_result',
+      { board: 'guild:weekly:garbage', type: 'guild', period: 'weekly', periodStart: 'soon', rank: 2, premiumDays: 'lots' },
+      { title: 'Your guild finished 2nd on the weekly guild leaderboard', body: null },
+    ],
     ['level_up', { level: 5 }, { title: 'You reached level 5', url: null }],
     ['level_up', { level: 'five' }, { title: 'You levelled up', url: null }],
     ['badge_earned', { badgeId: 'b1' }, { title: 'You have a new notification', url: null }],

@@ -30,6 +30,49 @@ function ordinal(n: number): string {
   return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** "the week of Monday 23 November 2026" / "November 2026" from a YYYY-MM-DD period start; null if unreadable. */
+function periodLabel(period: 'weekly' | 'monthly' | null, start: unknown): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text(start) ?? '');
+  if (!period || !match) return null;
+  const [, year, month, day] = match;
+  const monthName = MONTHS[Number(month) - 1];
+  if (!monthName) return null;
+  return period === 'weekly' ? `the week of Monday ${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+/**
+ * A finished board's result: "You finished 2nd on the weekly leaderboard: 90 days of Premium are
+ * yours", or for a guild's members "Night Owls finished 1st on the weekly guild leaderboard: ...".
+ * Older payloads carry only `board` as a word ("weekly") and `rank`.
+ */
+function describeLeaderboardResult(payload: Record<string, unknown>): NotificationText {
+  const rank = count(payload.rank);
+  const period = payload.period === 'weekly' || payload.period === 'monthly' ? payload.period : null;
+  const board = text(payload.board);
+  const word = period ?? (board && !board.includes(':') ? board : null);
+  const guild = payload.type === 'guild';
+  const where = `the ${word ? `${word} ` : ''}${guild ? 'guild ' : ''}leaderboard`;
+  const days = count(payload.premiumDays);
+  const reward = days && days > 0 ? `: ${days} days of Premium are yours` : '';
+  const guildName = guild ? text(payload.guildName) : null;
+  const who = guild ? (guildName ?? 'Your guild') : 'You';
+  const when = periodLabel(period, payload.periodStart);
+  const body = [
+    when ? `For ${when}${guildName ? `, as a member of ${guildName}` : ''}.` : null,
+    reward ? 'The days are added to any Premium you already have.' : null,
+  ].filter(Boolean);
+  return {
+    title: rank ? `${who} finished ${ordinal(rank)} on ${where}${reward}` : `The results of ${where} are in`,
+    body: body.length > 0 ? body.join(' ') : null,
+    url: '/leaderboard',
+  };
+}
+
 /**
  * What a notification says and where it leads, from its type and payload alone (the bell, Web Push
  * and email all show this). Tolerates old or partial payloads: a missing name becomes a neutral word.
@@ -63,16 +106,8 @@ export function describeNotification(type: string, payload: Record<string, unkno
         url: guildId ? `/guilds/${guildId}` : '/guilds',
       };
     }
-    case 'leaderboard_result': {
-      const rank = count(payload.rank);
-      const board = text(payload.board);
-      const where = board ? `the ${board} leaderboard` : 'the leaderboard';
-      return {
-        title: rank ? `You finished ${ordinal(rank)} on ${where}` : `The results of ${where} are in`,
-        body: null,
-        url: '/leaderboard',
-      };
-    }
+    case 'leaderboard_result':
+      return describeLeaderboardResult(payload);
     case 'level_up': {
       const level = count(payload.level);
       return { title: level ? `You reached level ${level}` : 'You levelled up', body: 'Keep watching together to earn more XP.', url: null };

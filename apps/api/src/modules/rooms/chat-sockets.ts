@@ -9,6 +9,7 @@ import {
   type RoomsServerToClientEvents,
 } from '@wt/schemas';
 import type { AppServices } from '../../services';
+import { chatXpTrigger } from '../gamification/sources';
 import type { RoomSocketKit } from '../playback/socket';
 import { ChatGate } from './chat-gate';
 import { ChatWriter } from './chat-writer';
@@ -53,8 +54,12 @@ export function createChatSockets(services: AppServices, kit: RoomSocketKit): Ch
     services.now,
     (err) => services.log.warn({ err }, 'chat facts refresh failed'),
   );
+  const chatXp = chatXpTrigger(services);
   const writer = new ChatWriter({
-    insert: (batch) => insertUserMessages(services.db, batch),
+    insert: async (batch) => {
+      await insertUserMessages(services.db, batch);
+      chatXp.stored(batch.map((m) => m.userId));
+    },
     lingerMs: WRITE_LINGER_MS,
     maxBatch: WRITE_MAX_BATCH,
     retryDelaysMs: WRITE_RETRY_DELAYS_MS,
@@ -146,6 +151,9 @@ export function createChatSockets(services: AppServices, kit: RoomSocketKit): Ch
         .map((m) => recent.get(m.id))
         .filter((m): m is ChatMessage => m !== undefined),
     prune: () => gate.prune(),
-    close: () => writer.close(),
+    close: async () => {
+      await writer.close();
+      await chatXp.close();
+    },
   };
 }

@@ -18,6 +18,7 @@ import {
   type SocketError,
 } from '@wt/schemas';
 import type { z } from 'zod';
+import { watchSessionEnded } from '../gamification/sources';
 import type { AppServices } from '../../services';
 import { socketAuth } from '../auth/socket';
 import { createChatSockets } from './chat-sockets';
@@ -179,7 +180,7 @@ export function registerRoomSockets(
   /** A member's last socket in a room went away: their watch time stops now; their seat waits a grace. */
   async function lostConnection(roomId: string, userId: string): Promise<void> {
     if ((await nsp.in(memberKey(roomId, userId)).fetchSockets()).length > 0 || stopped) return;
-    await rooms.endWatchSessions(deps.db, roomId, userId, deps.now());
+    if ((await rooms.endWatchSessions(deps.db, roomId, userId, deps.now())) > 0) await watchSessionEnded(services, userId);
     await rooms.touchMembers(deps, roomId, [userId]);
     await emitMember(roomId, userId);
     // The room does not wait for a player that is gone.
@@ -267,6 +268,7 @@ export function registerRoomSockets(
     handle(socket, 'room:leave', roomLeavePayload, async ({ roomId }, userId) => {
       cancelLeave(roomId, userId);
       const outcome = await rooms.leaveRoom(deps, userId, roomId, { reason: 'left' });
+      await watchSessionEnded(services, userId);
       data.joined.delete(roomId);
       delete data.buffering[roomId];
       await socket.leave(roomKey(roomId));

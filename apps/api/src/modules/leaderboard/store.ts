@@ -1,0 +1,241 @@
+import { sql } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
+import type { Database } from '@wt/db';
+
+/**
+ * Reading a board (issue 7). PostgreSQL's `leaderboard_entries` is the truth, written by the accrual
+ * job; without Redis the board is read there (ranks from `leaderboard_buckets`), with Redis from a
+ * sorted set per board that is rebuilt from PostgreSQL on demand. Both order by watch seconds, then
+ * entity id, both descending, and pass the same contract suite (store.contract.ts).
+ */
+
+export interface RankedEntity {
+  rank: number;
+  entityId: string;
+  seconds: number;
+}
+
+export interface Standing {
+  rank: number;
+  seconds: number;
+  /** The entity itself and up to `around` entities either side, best first. */
+  neighbours: RankedEntity[];
+}
+
+export interface BoardRead {
+  total: number;
+  top: RankedEntity[];
+  /** Null when the entity is not on the board (or none was asked for). */
+  me: Standing | null;
+}
+
+export interface LeaderboardStore {
+  readonly kind: 'postgres' | 'redis';
+  /** The top `limit` of `board` and, when `entityId` is given, its rank with `around` neighbours. */
+  read(
+    board: string,
+    options: { limit: number; entityId?: string | null; around?: number },
+  ): Promise<BoardRead>;
+  /**
+   * Called after the accrual committed new absolute values to PostgreSQL; a no-op for PostgreSQL.
+   * `expireAt` bounds a finished period's copy in Redis.
+   */
+  changed(
+    board: string,
+    entries: readonly { entityId: string; seconds: number }[],
+    expireAt: Date | null,
+  ): Promise<void>;
+  /** Drops any copy of `board` (after a reset deleted its rows). */
+  forget(board: string): Promise<void>;
+}
+
+type EntryRow = {
+  entity_id: string;
+  seconds: number;
+};
+
+const ranked = (rows: EntryRow[], firstRank: number): RankedEntity[] =>
+  rows.map((r, i) => ({ rank: firstRank + i, entityId: r.entity_id, seconds: Number(r.seconds) }));
+
+export function createPgLeaderboardStore(db: Database): LeaderboardStore {
+  return {
+    kind: 'postgres',
+    async read(board, { limit, entityId, around = 2 }) {
+      const [total, top, me] = await Promise.all([
+        db.execute<{ total: number }>(
+          sql`SELECT COALESCE(sum(entries), 0)::int AS total FROM leaderboard_buckets WHERE board = ${board}`,
+        ),
+        db.execute<EntryRow>(sql`
+          SELECT entity_id, seconds FROM leaderboard_entries WHERE board = ${board}
+          ORDER BY seconds DESC, entity_id DESC LIMIT ${limit}`),
+        entityId ? pgStanding(db, board, entityId, around) : null,
+      ]);
+      return { total: total.rows[0]?.total ?? 0, top: ranked(top.rows, 1), me };
+    },
+    async changed() {},
+    async forget() {},
+  };
+}
+
+/**
+ * Rank = entries in higher minute-buckets (a sum over at most a few thousand bucket rows) + entries
+ * ahead of it in its own minute + 1: the same cost for the first and the millionth.
+ */
+async function pgStanding(
+  db: Database,
+  board: string,
+  entityId: string,
+  around: number,
+): Promise<Standing | null> {
+  const { rows } = await db.execute<{ seconds: number; ahead: number }>(sql`
+    WITH me AS (SELECT seconds FROM leaderboard_entries WHERE board = ${board} AND entity_id = ${entityId})
+    SELECT me.seconds,
+      (SELECT COALESCE(sum(b.entries), 0) FROM leaderboard_buckets b
+        WHERE b.board = ${board} AND b.bucket > me.seconds / 60)
+      + (SELECT count(*) FROM leaderboard_entries e
+        WHERE e.board = ${board} AND e.seconds < (me.seconds / 60 + 1) * 60
+          AND (e.seconds, e.entity_id) > (me.seconds, ${entityId}::uuid)) AS ahead
+    FROM me`);
+  const mine = rows[0];
+  if (!mine) return null;
+  const rank = Number(mine.ahead) + 1;
+  const [above, below] = await Promise.all([
+    db.execute<EntryRow>(sql`
+      SELECT entity_id, seconds FROM leaderboard_entries
+      WHERE board = ${board} AND (seconds, entity_id) > (${mine.seconds}, ${entityId}::uuid)
+      ORDER BY seconds ASC, entity_id ASC LIMIT ${around}`),
+    db.execute<EntryRow>(sql`
+      SELECT entity_id, seconds FROM leaderboard_entries
+      WHERE board = ${board} AND (seconds, entity_id) < (${mine.seconds}, ${entityId}::uuid)
+      ORDER BY seconds DESC, entity_id DESC LIMIT ${around}`),
+  ]);
+  const ahead = above.rows.reverse();
+  return {
+    rank,
+    seconds: Number(mine.seconds),
+    neighbours: [
+      ...ranked(ahead, rank - ahead.length),
+      { rank, entityId, seconds: Number(mine.seconds) },
+      ...ranked(below.rows, rank + 1),
+    ],
+  };
+}
+
+export interface RedisLeaderboardOptions {
+  redis: Redis;
+  db: Database;
+  /** Key prefix, `wt:lb:` by default. */
+  prefix?: string;
+  /** Rows per ZADD while rebuilding. */
+  rebuildBatch?: number;
+}
+
+/**
+ * Sorted set `<prefix><board>` (score = seconds, member = entity id) and a marker `<prefix><board>:built`
+ * set once the set holds the whole board. A read that finds no marker rebuilds the set from PostgreSQL
+ * into a scratch key and renames it over the live one (one rebuild at a time per board, by a lock key).
+ * Equal scores are ordered by member descending, which is PostgreSQL's `entity_id DESC` for lowercase
+ * uuid text.
+ */
+export function createRedisLeaderboardStore(options: RedisLeaderboardOptions): LeaderboardStore {
+  const { redis, db } = options;
+  const prefix = options.prefix ?? 'wt:lb:';
+  const batch = options.rebuildBatch ?? 5000;
+  const keyOf = (board: string) => `${prefix}${board}`;
+  const builtKey = (board: string) => `${prefix}${board}:built`;
+  const rebuilding = new Map<string, Promise<void>>();
+
+  async function rebuild(board: string): Promise<void> {
+    const lock = `${prefix}${board}:rebuilding`;
+    const got = await redis.set(lock, '1', 'PX', 60_000, 'NX');
+    if (!got) {
+      // Another instance is rebuilding: wait for its marker (bounded), then read whatever is there.
+      for (let i = 0; i < 100 && !(await redis.exists(builtKey(board))); i++) await sleep(50);
+      return;
+    }
+    try {
+      const scratch = `${prefix}${board}:scratch`;
+      await redis.del(scratch);
+      let after: { seconds: number; entityId: string } | null = null;
+      for (;;) {
+        const page = after
+          ? sql`AND (seconds, entity_id) < (${after.seconds}, ${after.entityId}::uuid)`
+          : sql``;
+        const { rows } = await db.execute<EntryRow>(sql`
+          SELECT entity_id, seconds FROM leaderboard_entries WHERE board = ${board} ${page}
+          ORDER BY seconds DESC, entity_id DESC LIMIT ${batch}`);
+        if (rows.length === 0) break;
+        await redis.zadd(scratch, ...rows.flatMap((r) => [Number(r.seconds), r.entity_id]));
+        const last: EntryRow = rows.at(-1)!;
+        after = { seconds: Number(last.seconds), entityId: last.entity_id };
+        if (rows.length < batch) break;
+      }
+      const ttl = await redis.pttl(keyOf(board));
+      const multi = redis.multi();
+      if (after) multi.rename(scratch, keyOf(board));
+      else multi.del(keyOf(board));
+      if (after && ttl > 0) multi.pexpire(keyOf(board), ttl);
+      multi.set(builtKey(board), '1');
+      if (ttl > 0) multi.pexpire(builtKey(board), ttl);
+      await multi.exec();
+    } finally {
+      await redis.del(lock);
+    }
+  }
+
+  async function ensureBuilt(board: string): Promise<void> {
+    if (await redis.exists(builtKey(board))) return;
+    let pending = rebuilding.get(board);
+    if (!pending) {
+      pending = rebuild(board).finally(() => rebuilding.delete(board));
+      rebuilding.set(board, pending);
+    }
+    await pending;
+  }
+
+  return {
+    kind: 'redis',
+    async read(board, { limit, entityId, around = 2 }) {
+      await ensureBuilt(board);
+      const key = keyOf(board);
+      // ZREVRANGE 0 -1 is the whole set: a read of no top entries asks for the empty range 1..0 instead.
+      const [first, last] = limit > 0 ? [0, limit - 1] : [1, 0];
+      const pipeline = redis.pipeline().zcard(key).zrevrange(key, first, last, 'WITHSCORES');
+      if (entityId) pipeline.zrevrank(key, entityId).zscore(key, entityId);
+      const results = await pipeline.exec();
+      const value = <T>(i: number): T => {
+        const [err, v] = results![i]!;
+        if (err) throw err;
+        return v as T;
+      };
+      const total = value<number>(0);
+      const top = limit > 0 ? pairs(value<string[]>(1), 1) : [];
+      if (!entityId) return { total, top, me: null };
+      const index = value<number | null>(2);
+      if (index === null) return { total, top, me: null };
+      const from = Math.max(0, index - around);
+      const near = pairs(await redis.zrevrange(key, from, index + around, 'WITHSCORES'), from + 1);
+      return { total, top, me: { rank: index + 1, seconds: Number(value<string>(3)), neighbours: near } };
+    },
+    async changed(board, entries, expireAt) {
+      if (entries.length === 0 || !(await redis.exists(builtKey(board)))) return;
+      const multi = redis.multi().zadd(keyOf(board), ...entries.flatMap((e) => [e.seconds, e.entityId]));
+      if (expireAt)
+        multi.pexpireat(keyOf(board), expireAt.getTime()).pexpireat(builtKey(board), expireAt.getTime());
+      await multi.exec();
+    },
+    async forget(board) {
+      await redis.del(keyOf(board), builtKey(board));
+    },
+  };
+}
+
+function pairs(flat: string[], firstRank: number): RankedEntity[] {
+  const out: RankedEntity[] = [];
+  for (let i = 0; i < flat.length; i += 2) {
+    out.push({ rank: firstRank + i / 2, entityId: flat[i]!, seconds: Number(flat[i + 1]) });
+  }
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
