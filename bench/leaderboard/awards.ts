@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
+import type { DbHandle } from '@wt/db';
 import { levelForXp } from '@wt/schemas';
 import { buildApp } from '../../apps/api/src/app';
 import { parseEnv } from '../../apps/api/src/env';
@@ -52,12 +53,14 @@ function seededRandom(seed: number): () => number {
 
 export async function concurrentAwards(options: {
   databaseUrl: string;
+  /** The bench's own pool, for the checks afterwards. */
+  pool: DbHandle['pool'];
   userId: string;
   calls: number;
   keys: number;
   log: (line: string) => void;
 }): Promise<AwardsResult> {
-  const { userId, calls, keys } = options;
+  const { pool, userId, calls, keys } = options;
   const env = parseEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
@@ -94,7 +97,6 @@ export async function concurrentAwards(options: {
     const errors = settled.length - awards.length;
     for (const s of settled) if (s.status === 'rejected') options.log(`award failed: ${String(s.reason)}`);
 
-    const pool = (services.db as unknown as { $client: import('pg').Pool }).$client;
     const { rows: logged } = await pool.query<{ dedupe_key: string; n: number; amount: number }>(
       `SELECT dedupe_key, count(*)::int AS n, sum(amount)::int AS amount FROM xp_log
        WHERE user_id = $1 GROUP BY dedupe_key`,

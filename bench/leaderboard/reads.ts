@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { DbHandle } from '@wt/db';
 import type { BoardRead, LeaderboardStore } from '../../apps/api/src/modules/leaderboard/store';
 import { LEADERBOARD_TOP } from '@wt/schemas';
 
@@ -6,6 +6,8 @@ import { LEADERBOARD_TOP } from '@wt/schemas';
  * The read the leaderboard page makes (top 100 plus the viewer's rank with two neighbours either side),
  * and the checks of what a store returned against plain SQL over leaderboard_entries.
  */
+
+type Pool = DbHandle['pool'];
 
 export const AROUND = 2;
 
@@ -17,7 +19,7 @@ export function readBoard(store: LeaderboardStore, board: string, entityId: stri
  * `count` readers for the measured reads, best first: the first- and last-ranked entries, then entries
  * drawn uniformly (one entry per user, so uniform over ranks).
  */
-export async function pickReaders(pool: pg.Pool, board: string, count: number): Promise<string[]> {
+export async function pickReaders(pool: Pool, board: string, count: number): Promise<string[]> {
   const ends = await pool.query<{ entity_id: string }>(
     `(SELECT entity_id FROM leaderboard_entries WHERE board = $1 ORDER BY seconds DESC, entity_id DESC LIMIT 1)
      UNION ALL
@@ -55,7 +57,7 @@ export interface ReadChecks {
 const EXPECTED_TABLE = 'bench_expected_ranks';
 
 /** Every entry's rank by a window function, once (the bench database is dropped at the end). */
-export async function buildExpectedRanks(pool: pg.Pool, board: string): Promise<void> {
+export async function buildExpectedRanks(pool: Pool, board: string): Promise<void> {
   await pool.query(`DROP TABLE IF EXISTS ${EXPECTED_TABLE}`);
   await pool.query(
     `CREATE TABLE ${EXPECTED_TABLE} AS
@@ -73,7 +75,7 @@ const sameEntries = (a: { rank: number; entityId: string; seconds: number }[], b
 
 /** Checks every recorded read; `countSample` of them (the first ones: the board's ends) also by count(*). */
 export async function checkReads(
-  pool: pg.Pool,
+  pool: Pool,
   board: string,
   records: ReadRecord[],
   countSample: number,

@@ -30,6 +30,7 @@ export function leaderboardJobs(deps: JobDeps) {
       }
       return notify(services, input);
     },
+    forgetBoard: (board) => deps.leaderboards.forget(board),
   });
   // A busy database or a deadlock with the accrual job is worth retrying; the marker keeps retries harmless.
   const retry = { attempts: 5, backoff: { type: 'exponential', delayMs: 60_000 } } as const;

@@ -435,7 +435,17 @@ describe('jobs', () => {
     expect(await snapshot('individual', 'weekly', week)).toEqual([
       { rank: 1, entity_id: gil, watch_hours: 1 },
     ]);
-    // Notices need the app's notifier, which only buildApp can hand to job processors.
+    // The job reaches notify() through the app's notifier.
+    await waitFor(
+      async () => ((await noticesOf(gil)).length === 1 ? true : undefined),
+      15_000,
+      'the winner notice',
+    );
+    expect((await noticesOf(gil))[0]!.payload).toMatchObject({
+      rank: 1,
+      premiumDays: 90,
+      periodStart: '2026-12-14',
+    });
     expect(await boardRows(boardKey('individual', 'weekly', week))).toBe(0);
 
     clock.ms = Date.parse('2027-01-01T00:00:05.000Z');
