@@ -66,8 +66,10 @@ export async function scheduleRecurringJobs(queue: JobQueue, now: Date): Promise
   // Leaderboards close on Monday 00:00 UTC (weekly) and the 1st 00:00 UTC (monthly); the start-up run
   // closes whatever finished while the platform was down (each period once: leaderboard_resets).
   for (const period of ['weekly', 'monthly'] as const) {
-    await queue.schedule(LEADERBOARD_RESET_DUE_JOB, { key: period, cron: LEADERBOARD_RESET_CRONS[period] }, { period });
-    await queue.enqueue(LEADERBOARD_RESET_DUE_JOB, { period }, { dedupeKey: `startup-${period}-${now.toISOString().slice(0, 10)}` });
+    const cron = LEADERBOARD_RESET_CRONS[period];
+    await queue.schedule(LEADERBOARD_RESET_DUE_JOB, { key: period, cron }, { period });
+    const dedupeKey = `startup-${period}-${now.toISOString().slice(0, 10)}`;
+    await queue.enqueue(LEADERBOARD_RESET_DUE_JOB, { period }, { dedupeKey });
   }
   await queue.schedule(EXPIRE_PREMIUM_JOB, { key: 'daily', cron: '20 0 * * *' }, {});
   // Watch time becomes XP and board standing every minute; the cursor in job_cursors makes the first

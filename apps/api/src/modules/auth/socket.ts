@@ -47,8 +47,28 @@ export function registerSocketAuth(io: Server, services: AppServices): void {
         },
       );
     });
-    nsp.on('connection', (socket) => scheduleExpiry(socket, services));
+    nsp.on('connection', (socket) => {
+      scheduleExpiry(socket, services);
+      logUnknownEvents(socket, services);
+    });
   }
+}
+
+/** Unknown events a socket logs before it goes quiet (a flood of forged events is not a log flood). */
+const UNKNOWN_EVENTS_LOGGED = 5;
+
+/**
+ * An event no module handles (a forged `xp:award`, a client from another version) is ignored, as
+ * Socket.io does, and logged with who sent it, the first few times per socket.
+ */
+function logUnknownEvents(socket: Socket, services: AppServices): void {
+  let logged = 0;
+  socket.onAny((event: string) => {
+    if (socket.listeners(event).length > 0 || logged >= UNKNOWN_EVENTS_LOGGED) return;
+    logged += 1;
+    const auth = (socket.data as { auth?: AuthContext }).auth;
+    services.log.warn({ event, namespace: socket.nsp.name, userId: auth?.userId }, 'unknown socket event ignored');
+  });
 }
 
 function scheduleExpiry(socket: Socket, services: AppServices): void {

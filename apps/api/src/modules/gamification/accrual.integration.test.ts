@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Socket } from 'socket.io-client';
 import { boardKey } from '@wt/schemas';
@@ -262,9 +262,35 @@ describe('chat XP', () => {
 describe('no way for a client to award itself XP or watch time', () => {
   it('every XP and leaderboard procedure only reads', async () => {
     const { appRouter } = await import('../../trpc/root');
-    const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
     const ours = Object.entries(procedures).filter(([path]) => path.startsWith('xp.') || path.startsWith('leaderboard.'));
     expect(ours.length).toBeGreaterThanOrEqual(4);
     expect(ours.filter(([, p]) => p._def.type !== 'query').map(([path]) => path)).toEqual([]);
+  });
+});
+
+describe('forged socket events', () => {
+  it('an event no module handles awards nothing and is logged with its sender', async () => {
+    const hal = await person(app, app.services.db, 'Hal');
+    sockets.push(hal.socket);
+    const global = await connected(openSocket(app, '/global', hal.token));
+    sockets.push(global);
+    const before = await xpOf(hal.user.id);
+    const warn = vi.spyOn(app.services.log, 'warn');
+    try {
+      global.emit('xp:award', { amount: 100000 });
+      hal.socket.emit('watch:hours', { hours: 24 });
+      await waitFor(async () => (warn.mock.calls.length >= 2 ? true : undefined), 5000, 'the warnings');
+      expect(warn.mock.calls.map(([fields]) => fields)).toEqual(
+        expect.arrayContaining([
+          { event: 'xp:award', namespace: '/global', userId: hal.user.id },
+          { event: 'watch:hours', namespace: '/rooms', userId: hal.user.id },
+        ]),
+      );
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await xpOf(hal.user.id)).toBe(before);
+    expect(global.connected).toBe(true);
   });
 });

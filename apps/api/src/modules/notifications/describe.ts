@@ -7,8 +7,10 @@ export interface NotificationText {
   url: string | null;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
-const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim() : null;
+const count = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 const segment = (value: unknown): string | null => {
   const v = text(value);
   return v ? encodeURIComponent(v) : null;
@@ -31,18 +33,29 @@ function ordinal(n: number): string {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
-/** "the week of Monday 23 November 2026" / "November 2026" from a YYYY-MM-DD period start; null if unreadable. */
+/** "the week of Monday 23 November 2026" or "November 2026" from a YYYY-MM-DD start; null if unreadable. */
 function periodLabel(period: 'weekly' | 'monthly' | null, start: unknown): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text(start) ?? '');
   if (!period || !match) return null;
   const [, year, month, day] = match;
   const monthName = MONTHS[Number(month) - 1];
   if (!monthName) return null;
-  return period === 'weekly' ? `the week of Monday ${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+  if (period === 'monthly') return `${monthName} ${year}`;
+  return `the week of Monday ${Number(day)} ${monthName} ${year}`;
 }
 
 /**
@@ -83,9 +96,17 @@ export function describeNotification(type: string, payload: Record<string, unkno
   }
   switch (type as NotificationType) {
     case 'friend_request':
-      return { title: `${actor(payload)} sent you a friend request`, body: 'Accept or decline it on your Friends page.', url: '/friends' };
+      return {
+        title: `${actor(payload)} sent you a friend request`,
+        body: 'Accept or decline it on your Friends page.',
+        url: '/friends',
+      };
     case 'friend_accepted':
-      return { title: `${actor(payload)} accepted your friend request`, body: null, url: profileUrl(payload) ?? '/friends' };
+      return {
+        title: `${actor(payload)} accepted your friend request`,
+        body: null,
+        url: profileUrl(payload) ?? '/friends',
+      };
     case 'room_invite': {
       const room = text(payload.roomName) ?? 'a watch room';
       const code = segment(payload.code);
@@ -110,7 +131,11 @@ export function describeNotification(type: string, payload: Record<string, unkno
       return describeLeaderboardResult(payload);
     case 'level_up': {
       const level = count(payload.level);
-      return { title: level ? `You reached level ${level}` : 'You levelled up', body: 'Keep watching together to earn more XP.', url: null };
+      return {
+        title: level ? `You reached level ${level}` : 'You levelled up',
+        body: 'Keep watching together to earn more XP.',
+        url: null,
+      };
     }
   }
 }
