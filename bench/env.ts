@@ -22,6 +22,8 @@ const benchEnvSchema = z.object({
   /** bench:leaderboard: measured reads (top 100 + my rank) per store, after BENCH_LB_WARMUP unmeasured ones. */
   BENCH_LB_READS: z.coerce.number().int().min(100).default(2000),
   BENCH_LB_WARMUP: z.coerce.number().int().min(0).default(200),
+  /** bench:leaderboard: how watch seconds spread over the board (bench/leaderboard/database.ts). */
+  BENCH_LB_SPREAD: z.enum(['lognormal', 'cubic']).default('lognormal'),
   /** bench:leaderboard: concurrent awardXp calls for one user, and how many distinct keys they carry. */
   BENCH_LB_AWARDS: z.coerce.number().int().min(2).default(1000),
   BENCH_LB_AWARD_KEYS: z.coerce.number().int().min(1).default(800),

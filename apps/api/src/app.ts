@@ -92,7 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ? createRedisLeaderboardStore({ redis: redis.client, db: dbHandle.db, prefix: `${prefix}:lb:` })
     : createPgLeaderboardStore(dbHandle.db);
   // Jobs that notify or award XP reach Socket.io and the queue through `services`, built below.
-  let built: AppServices | undefined;
+  const built: { services?: AppServices } = {};
   const queue: JobQueue = createJobQueue({
     redisUrl: env.REDIS_URL,
     definitions: createJobDefinitions({
@@ -103,7 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       mailer,
       push,
       leaderboards,
-      notifier: () => built,
+      notifier: () => built.services,
     }),
     logger,
     prefix: `${prefix}-jobs`,
@@ -134,7 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     version: API_VERSION,
     now,
   };
-  built = services;
+  built.services = services;
   app.decorate('services', services);
   app.decorate('redisHandle', redis);
 

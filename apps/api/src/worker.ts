@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   // level-ups, notifications) reaches the people connected to any API instance.
   const io = new Server({ adapter: createAdapter(redis.client, { streamName: 'wt:socket.io', maxLen: 10_000 }) });
   const mailer = createMailer({ env, db: db.db, now, log });
-  let notifier: NotifyServices | undefined;
+  const ready: { notifier?: NotifyServices } = {};
   const queue = createJobQueue({
     redisUrl: env.REDIS_URL,
     definitions: createJobDefinitions({
@@ -46,12 +46,12 @@ async function main(): Promise<void> {
       mailer,
       push: await createPushPort(db.db, env),
       leaderboards: createRedisLeaderboardStore({ redis: redis.client, db: db.db, prefix: 'wt:lb:' }),
-      notifier: () => notifier,
+      notifier: () => ready.notifier,
     }),
     logger: log,
     prefix: 'wt-jobs',
   });
-  notifier = { db: db.db, io, now, log, env, mailer, queue };
+  ready.notifier = { db: db.db, io, now, log, env, mailer, queue };
   await queue.start({ process: true });
   await scheduleRecurringJobs(queue, now());
   log.info('worker: processing jobs');

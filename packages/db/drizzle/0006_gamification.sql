@@ -20,6 +20,8 @@ CREATE TABLE "leaderboard_buckets" (
 	"board" text NOT NULL,
 	"bucket" integer NOT NULL,
 	"entries" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "leaderboard_buckets_board_bucket_pk" PRIMARY KEY("board","bucket"),
 	CONSTRAINT "leaderboard_buckets_entries_nonnegative" CHECK ("leaderboard_buckets"."entries" >= 0)
 );

@@ -6,9 +6,9 @@ import {
   buildDemoRows,
   DEMO_ACCOUNT,
   isDatabaseEmpty,
-  LEVEL_THRESHOLDS,
   seedDemoData,
 } from '../src/seed/index';
+import { LEVEL_THRESHOLDS } from '@wt/schemas';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 let t: TestDatabase;
@@ -73,6 +73,11 @@ describe('seedDemoData', () => {
     expect(empty.sort()).toEqual(
       [
         'app_secrets',
+        // Boards and guild shares: the accrual job computes them from watch_sessions at start.
+        'guild_watch_contributions',
+        'job_cursors',
+        'leaderboard_buckets',
+        'leaderboard_entries',
         'mail_outbox',
         'push_subscriptions',
         'refresh_tokens',

@@ -58,4 +58,7 @@ export function isActivePath(pathname: string, href: string): boolean {
 
 export const STUDIO_NAV: readonly NavItem[] = [{ href: '/studio', label: 'Overview' }];
 
-export const ADMIN_NAV: readonly NavItem[] = [{ href: '/admin', label: 'Overview' }];
+export const ADMIN_NAV: readonly NavItem[] = [
+  { href: '/admin', label: 'Overview' },
+  { href: '/admin/premium', label: 'Premium' },
+];

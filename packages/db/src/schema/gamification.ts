@@ -104,6 +104,7 @@ export const leaderboardBuckets = pgTable(
     board: text('board').notNull(),
     bucket: integer('bucket').notNull(),
     entries: integer('entries').notNull(),
+    ...timestamps(),
   },
   (t) => [primaryKey({ columns: [t.board, t.bucket] }), check('leaderboard_buckets_entries_nonnegative', sql`${t.entries} >= 0`)],
 );

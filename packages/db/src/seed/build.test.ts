@@ -1,29 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoRows } from './build';
-import { levelForXp } from './levels';
-
-describe('levelForXp (seed 000 thresholds)', () => {
-  it.each([
-    [0, 1],
-    [499, 1],
-    [500, 2],
-    [1499, 2],
-    [1500, 3],
-    [3500, 4],
-    [7499, 4],
-    [7500, 5],
-    [15000, 6],
-    [27500, 7],
-    [45000, 8],
-    [69999, 8],
-    [70000, 9],
-    [99999, 9],
-    [100000, 10],
-    [250000, 10],
-  ])('%i XP is level %i', (xp, level) => {
-    expect(levelForXp(xp)).toBe(level);
-  });
-});
 
 describe('buildDemoRows', () => {
   const now = new Date('2026-03-18T15:30:00Z');

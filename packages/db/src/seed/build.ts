@@ -16,7 +16,7 @@ import {
   SERIES,
 } from './catalog';
 import { demoId } from './ids';
-import { levelForXp } from './levels';
+import { firstSessionKey, levelForXp, monthStart, watchHourKey, weekStart as mondayOf } from '@wt/schemas';
 import { createPrng } from './prng';
 
 /** Some of the room chat's reactions (MESSAGE_REACTIONS in @wt/schemas, which this package does not import). */
@@ -62,6 +62,7 @@ export interface DemoRows {
   notifications: Row<typeof s.notifications>[];
   xpLog: Row<typeof s.xpLog>[];
   leaderboardSnapshots: Row<typeof s.leaderboardSnapshots>[];
+  leaderboardResets: Row<typeof s.leaderboardResets>[];
   analyticsEvents: Row<typeof s.analyticsEvents>[];
 }
 
@@ -83,11 +84,6 @@ function splitRevenue(amountCents: number, creatorShareBps: number) {
 
 const utcDate = (d: Date) => d.toISOString().slice(0, 10);
 
-function mondayOnOrBefore(d: Date): Date {
-  const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const daysSinceMonday = (d.getUTCDay() + 6) % 7;
-  return new Date(midnight - daysSinceMonday * DAY);
-}
 
 /**
  * Builds the demo platform as plain rows: a pure function of `now` and the password hash, so it is
@@ -136,6 +132,7 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
     notifications: [],
     xpLog: [],
     leaderboardSnapshots: [],
+    leaderboardResets: [],
     analyticsEvents: [],
   };
   const xp = (
@@ -303,9 +300,9 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
     const chatDays: string[] = [];
     for (const [date, day] of perDay) {
       xp(member.username, 50, 'login', `login:${date}`, new Date(day.first.getTime() - 5 * MINUTE));
-      xp(member.username, 25, 'watch', `first-watch:${date}`, day.first);
+      xp(member.username, 25, 'watch', firstSessionKey(day.first), day.first);
       const hours = Math.min(5, Math.floor(day.secs / 3600));
-      for (let h = 1; h <= hours; h++) xp(member.username, 100, 'watch', `watch:${date}:${h}`, day.last);
+      for (let h = 1; h <= hours; h++) xp(member.username, 100, 'watch', watchHourKey(day.first, h)!, day.last);
       chatDays.push(date);
     }
     // "Send 10 chat messages: +15 XP, max 3 per day".
@@ -313,6 +310,29 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
       const date = chatDays[Math.floor(i / 3)]!;
       xp(member.username, 15, 'chat', `chat:${date}:${(i % 3) + 1}`, perDay.get(date)!.last);
     }
+  }
+
+  // Watching right up to now, so this week's board is alive on any day of the week: a session that
+  // ended within the last few hours for most of the cast. Their XP is the accrual job's to award.
+  for (const member of CAST.slice(0, 14)) {
+    const room = (roomsOf.get(member.username) ?? [])[0];
+    if (!room) continue;
+    const endedMinutesAgo = rnd.int(5, 240);
+    const secs = rnd.int(20, 170) * 60;
+    const end = ago(endedMinutesAgo * MINUTE);
+    const start = new Date(end.getTime() - secs * 1000);
+    rows.watchSessions.push({
+      id: demoId(`watch-session:${member.username}:recent`),
+      userId: userId(member.username),
+      roomId: room.id,
+      startedAt: start,
+      endedAt: end,
+      durationSecs: secs,
+      createdAt: start,
+      updatedAt: end,
+    });
+    watchSecsByUser.set(member.username, [...(watchSecsByUser.get(member.username) ?? []), { start, secs }]);
+    lastSeen.set(member.username, end);
   }
 
   // Friends: "+25 XP for both users" on every accepted request.
@@ -863,11 +883,14 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
     const members = GUILDS.find((g) => demoId(`guild:${g.key}`) === guild.id)!.members.map(([u]) => u);
     guild.totalWatchHours = Math.round(members.reduce((sum, u) => sum + hoursIn(u, 0, t), 0) * 100) / 100;
   }
-  const weekEnd = mondayOnOrBefore(now).getTime();
-  const weekStart = weekEnd - 7 * DAY;
-  const snapshotAt = new Date(weekEnd);
+  // The last four finished weeks' boards, as the weekly reset writes them (snapshot_at = the week's
+  // Monday), and a reset marker for every finished week and month the reset job looks back on, so the
+  // platform's first start does not close them again. The current week, month and all time are
+  // computed from the sessions by the accrual job when the platform starts.
+  const thisMonday = mondayOf(now).getTime();
   const board = (
     type: 'individual' | 'guild',
+    snapshotAt: Date,
     entries: { entityId: string; hours: number; name: string }[],
   ) => {
     entries
@@ -875,7 +898,7 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
       .sort((a, b) => b.hours - a.hours || a.name.localeCompare(b.name))
       .forEach((e, i) => {
         rows.leaderboardSnapshots.push({
-          id: demoId(`leaderboard:${type}:weekly:${e.entityId}`),
+          id: demoId(`leaderboard:${type}:weekly:${snapshotAt.toISOString()}:${e.entityId}`),
           type,
           period: 'weekly',
           rank: i + 1,
@@ -887,22 +910,34 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
         });
       });
   };
-  board(
-    'individual',
-    CAST.map((c) => ({
-      entityId: userId(c.username),
-      name: c.username,
-      hours: hoursIn(c.username, weekStart, weekEnd),
-    })),
-  );
-  board(
-    'guild',
-    GUILDS.map((g) => ({
-      entityId: demoId(`guild:${g.key}`),
-      name: g.key,
-      hours: g.members.reduce((sum, [u]) => sum + hoursIn(u, weekStart, weekEnd), 0),
-    })),
-  );
+  for (let week = 1; week <= 4; week++) {
+    const weekStart = thisMonday - week * 7 * DAY;
+    const weekEnd = weekStart + 7 * DAY;
+    const snapshotAt = new Date(weekStart);
+    board(
+      'individual',
+      snapshotAt,
+      CAST.map((c) => ({ entityId: userId(c.username), name: c.username, hours: hoursIn(c.username, weekStart, weekEnd) })),
+    );
+    board(
+      'guild',
+      snapshotAt,
+      GUILDS.map((g) => ({
+        entityId: demoId(`guild:${g.key}`),
+        name: g.key,
+        hours: g.members.reduce((sum, [u]) => sum + hoursIn(u, weekStart, weekEnd), 0),
+      })),
+    );
+  }
+  for (let week = 1; week <= 8; week++) {
+    const periodStart = new Date(thisMonday - week * 7 * DAY);
+    rows.leaderboardResets.push({ period: 'weekly', periodStart, createdAt: new Date(periodStart.getTime() + 7 * DAY), updatedAt: now });
+  }
+  for (let month = 1; month <= 3; month++) {
+    const first = monthStart(now);
+    const periodStart = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() - month, 1));
+    rows.leaderboardResets.push({ period: 'monthly', periodStart, createdAt: now, updatedAt: now });
+  }
 
   return rows;
 }

@@ -9,7 +9,6 @@ import { DEMO_ACCOUNT } from './catalog';
 export { DEMO_ACCOUNT, DEMO_PASSWORD } from './catalog';
 export { demoId } from './ids';
 export { buildDemoRows, type DemoRows } from './build';
-export { LEVEL_THRESHOLDS, levelForXp } from './levels';
 
 /*
  * Demo data: a small, living platform (12 users, friendships, 2 guilds, 5 rooms with chat, six weeks of
@@ -69,6 +68,7 @@ const INSERT_ORDER: readonly [keyof DemoRows, PgTable][] = [
   ['notifications', s.notifications],
   ['xpLog', s.xpLog],
   ['leaderboardSnapshots', s.leaderboardSnapshots],
+  ['leaderboardResets', s.leaderboardResets],
   ['analyticsEvents', s.analyticsEvents],
 ];
 

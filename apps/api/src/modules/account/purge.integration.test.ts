@@ -104,6 +104,12 @@ async function giveVictimDataEverywhere(database: TestDatabase): Promise<void> {
     [victim],
   );
   await q(`INSERT INTO two_factors (user_id, secret, backup_codes) VALUES ($1, 'secret', '[]')`, [victim]);
+  // Their share of a guild's watch time (as the accrual job writes it).
+  await q(
+    `INSERT INTO guild_watch_contributions (guild_id, user_id, joined_at, board, seconds)
+     VALUES ($1, $2, now() - interval '3 days', 'guild:alltime', 5400)`,
+    [demoId('guild:night-owls'), victim],
+  );
   // A guild with nobody else in it is disbanded.
   await q(`INSERT INTO guilds (id, name, owner_id) VALUES ($1, 'Alex Alone', $2)`, [soloGuild, victim]);
   // The demo seed leaves every room empty; here the victim leads a room with people in it right now.

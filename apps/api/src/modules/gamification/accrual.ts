@@ -11,7 +11,9 @@ import {
   type LeaderboardType,
   type XpRuleName,
 } from '@wt/schemas';
+import { lockPeriod } from '../leaderboard/reset';
 import type { LeaderboardStore } from '../leaderboard/store';
+import type { Queryable } from '../rooms/views';
 import { partyIntervals, secondsPerDay, type Interval } from './watch-time';
 import { awardXpLogged, type XpServices } from './xp';
 
@@ -189,74 +191,101 @@ function periodsTouched(sessions: readonly SessionRow[], now: Date): PeriodOf[] 
 async function writeBoards(deps: AccrualDeps, userIds: string[], periods: PeriodOf[], now: Date): Promise<number> {
   if (userIds.length === 0) return 0;
   let changes = 0;
-  const users = uuidArray(userIds);
   for (const p of periods) {
-    const start = p.start ?? new Date(0);
-    const end = p.end ?? new Date('9999-12-31T00:00:00Z');
-    // A finished period whose reset already ran (snapshot taken, counters cleared) is not written again.
-    if (p.start && (await alreadyReset(deps, p))) continue;
-    const individual = boardKey('individual', p.period, p.at);
-    const { rows: mine } = await deps.db.execute<{ entity_id: string; seconds: number }>(sql`
-      WITH watched AS (
-        SELECT w.user_id, range_agg(tstzrange(GREATEST(w.started_at, ${start}::timestamptz),
-          LEAST(COALESCE(w.ended_at, ${now}::timestamptz), ${now}::timestamptz, ${end}::timestamptz))) AS ranges
-        FROM watch_sessions w
-        WHERE w.user_id = ANY(${users}) AND w.started_at < LEAST(${end}::timestamptz, ${now}::timestamptz)
-          AND COALESCE(w.ended_at, 'infinity'::timestamptz) > ${start}
-        GROUP BY w.user_id),
-      totals AS (
-        SELECT user_id, (SELECT COALESCE(sum(extract(epoch FROM upper(r) - lower(r))), 0) FROM unnest(ranges) AS r)::int AS seconds
-        FROM watched)
-      INSERT INTO leaderboard_entries (board, entity_id, seconds, created_at, updated_at)
-      SELECT ${individual}, user_id, seconds, ${now}, ${now} FROM totals WHERE seconds > 0
-      ON CONFLICT (board, entity_id) DO UPDATE SET seconds = EXCLUDED.seconds, updated_at = EXCLUDED.updated_at
-        WHERE leaderboard_entries.seconds <> EXCLUDED.seconds
-      RETURNING entity_id, seconds`);
-    await announce(deps, 'individual', p, individual, mine);
-    changes += mine.length;
-
-    const guild = boardKey('guild', p.period, p.at);
-    const { rows: theirs } = await deps.db.execute<{ entity_id: string; seconds: number }>(sql`
-      WITH watched AS (
-        SELECT m.guild_id, m.user_id, m.joined_at,
-          range_agg(tstzrange(GREATEST(w.started_at, ${start}::timestamptz, m.joined_at),
-            LEAST(COALESCE(w.ended_at, ${now}::timestamptz), ${now}::timestamptz, ${end}::timestamptz))) AS ranges
-        FROM guild_members m JOIN watch_sessions w ON w.user_id = m.user_id
-          AND w.started_at < LEAST(${end}::timestamptz, ${now}::timestamptz)
-          AND COALESCE(w.ended_at, 'infinity'::timestamptz) > GREATEST(${start}::timestamptz, m.joined_at)
-        WHERE m.user_id = ANY(${users})
-        GROUP BY m.guild_id, m.user_id, m.joined_at),
-      shares AS (
-        INSERT INTO guild_watch_contributions (guild_id, user_id, joined_at, board, seconds, created_at, updated_at)
-        SELECT guild_id, user_id, joined_at, ${guild},
-          (SELECT COALESCE(sum(extract(epoch FROM upper(r) - lower(r))), 0) FROM unnest(ranges) AS r)::int, ${now}, ${now}
-        FROM watched
-        ON CONFLICT (guild_id, user_id, joined_at, board) DO UPDATE
-          SET seconds = EXCLUDED.seconds, updated_at = EXCLUDED.updated_at
-          WHERE guild_watch_contributions.seconds <> EXCLUDED.seconds
-        RETURNING guild_id, user_id, joined_at, seconds),
-      totals AS (
-        -- The statement's own upserts are not visible to its other parts: the stored shares of other
-        -- memberships plus the new values of the ones just written.
-        SELECT guild_id, sum(seconds)::int AS seconds FROM (
-          SELECT c.guild_id, c.seconds FROM guild_watch_contributions c
-          WHERE c.board = ${guild} AND c.guild_id IN (SELECT guild_id FROM shares)
-            AND NOT EXISTS (SELECT 1 FROM shares s WHERE s.guild_id = c.guild_id AND s.user_id = c.user_id AND s.joined_at = c.joined_at)
-          UNION ALL SELECT guild_id, seconds FROM shares) all_shares
-        GROUP BY guild_id)
-      INSERT INTO leaderboard_entries (board, entity_id, seconds, created_at, updated_at)
-      SELECT ${guild}, guild_id, seconds, ${now}, ${now} FROM totals WHERE seconds > 0
-      ON CONFLICT (board, entity_id) DO UPDATE SET seconds = EXCLUDED.seconds, updated_at = EXCLUDED.updated_at
-        WHERE leaderboard_entries.seconds <> EXCLUDED.seconds
-      RETURNING entity_id, seconds`);
-    await announce(deps, 'guild', p, guild, theirs);
-    changes += theirs.length;
+    const finished = p.end !== null && p.end <= now;
+    // A finished period is written under its reset's lock, and not at all once its reset ran
+    // (snapshot taken, counters cleared): a reset and a late accrual never interleave.
+    // In one transaction per period, after locking the people's rows: an account purged meanwhile
+    // (the purge holds its row) is skipped rather than written back.
+    const written = await deps.db.transaction(async (tx) => {
+      if (finished) {
+        await lockPeriod(tx, p.period as 'weekly' | 'monthly', p.start!);
+        if (await alreadyReset(tx, p)) return null;
+      }
+      const { rows: live } = await tx.execute<{ id: string }>(sql`
+        SELECT id FROM users WHERE id = ANY(${uuidArray(userIds)}) AND deleted_at IS NULL AND deactivated_at IS NULL
+        ORDER BY id FOR SHARE`);
+      return live.length > 0 ? writePeriod(tx, live.map((r) => r.id), p, now) : null;
+    });
+    if (!written) continue;
+    await announce(deps, 'individual', p, written.individual.board, written.individual.rows);
+    await announce(deps, 'guild', p, written.guild.board, written.guild.rows);
+    changes += written.individual.rows.length + written.guild.rows.length;
   }
   return changes;
 }
 
-async function alreadyReset(deps: AccrualDeps, p: PeriodOf): Promise<boolean> {
-  const { rows } = await deps.db.execute(
+interface BoardRows {
+  board: string;
+  rows: { entity_id: string; seconds: number }[];
+}
+
+async function writePeriod(
+  db: Queryable,
+  userIds: string[],
+  p: PeriodOf,
+  now: Date,
+): Promise<{ individual: BoardRows; guild: BoardRows }> {
+  const users = uuidArray(userIds);
+  const start = p.start ?? new Date(0);
+  const end = p.end ?? new Date('9999-12-31T00:00:00Z');
+  const individual = boardKey('individual', p.period, p.at);
+  const { rows: mine } = await db.execute<{ entity_id: string; seconds: number }>(sql`
+    WITH watched AS (
+      SELECT w.user_id, range_agg(tstzrange(GREATEST(w.started_at, ${start}::timestamptz),
+        LEAST(COALESCE(w.ended_at, ${now}::timestamptz), ${now}::timestamptz, ${end}::timestamptz))) AS ranges
+      FROM watch_sessions w
+      WHERE w.user_id = ANY(${users}) AND w.started_at < LEAST(${end}::timestamptz, ${now}::timestamptz)
+        AND COALESCE(w.ended_at, 'infinity'::timestamptz) > ${start}
+      GROUP BY w.user_id),
+    totals AS (
+      SELECT user_id, (SELECT COALESCE(sum(extract(epoch FROM upper(r) - lower(r))), 0) FROM unnest(ranges) AS r)::int AS seconds
+      FROM watched)
+    INSERT INTO leaderboard_entries (board, entity_id, seconds, created_at, updated_at)
+    SELECT ${individual}, user_id, seconds, ${now}, ${now} FROM totals WHERE seconds > 0
+    ON CONFLICT (board, entity_id) DO UPDATE SET seconds = EXCLUDED.seconds, updated_at = EXCLUDED.updated_at
+      WHERE leaderboard_entries.seconds <> EXCLUDED.seconds
+    RETURNING entity_id, seconds`);
+
+  const guild = boardKey('guild', p.period, p.at);
+  const { rows: theirs } = await db.execute<{ entity_id: string; seconds: number }>(sql`
+    WITH watched AS (
+      SELECT m.guild_id, m.user_id, m.joined_at,
+        range_agg(tstzrange(GREATEST(w.started_at, ${start}::timestamptz, m.joined_at),
+          LEAST(COALESCE(w.ended_at, ${now}::timestamptz), ${now}::timestamptz, ${end}::timestamptz))) AS ranges
+      FROM guild_members m JOIN watch_sessions w ON w.user_id = m.user_id
+        AND w.started_at < LEAST(${end}::timestamptz, ${now}::timestamptz)
+        AND COALESCE(w.ended_at, 'infinity'::timestamptz) > GREATEST(${start}::timestamptz, m.joined_at)
+      WHERE m.user_id = ANY(${users})
+      GROUP BY m.guild_id, m.user_id, m.joined_at),
+    shares AS (
+      INSERT INTO guild_watch_contributions (guild_id, user_id, joined_at, board, seconds, created_at, updated_at)
+      SELECT guild_id, user_id, joined_at, ${guild},
+        (SELECT COALESCE(sum(extract(epoch FROM upper(r) - lower(r))), 0) FROM unnest(ranges) AS r)::int, ${now}, ${now}
+      FROM watched
+      ON CONFLICT (guild_id, user_id, joined_at, board) DO UPDATE
+        SET seconds = EXCLUDED.seconds, updated_at = EXCLUDED.updated_at
+        WHERE guild_watch_contributions.seconds <> EXCLUDED.seconds
+      RETURNING guild_id, user_id, joined_at, seconds),
+    totals AS (
+      -- The statement's own upserts are not visible to its other parts: the stored shares of other
+      -- memberships plus the new values of the ones just written.
+      SELECT guild_id, sum(seconds)::int AS seconds FROM (
+        SELECT c.guild_id, c.seconds FROM guild_watch_contributions c
+        WHERE c.board = ${guild} AND c.guild_id IN (SELECT guild_id FROM shares)
+          AND NOT EXISTS (SELECT 1 FROM shares s WHERE s.guild_id = c.guild_id AND s.user_id = c.user_id AND s.joined_at = c.joined_at)
+        UNION ALL SELECT guild_id, seconds FROM shares) all_shares
+      GROUP BY guild_id)
+    INSERT INTO leaderboard_entries (board, entity_id, seconds, created_at, updated_at)
+    SELECT ${guild}, guild_id, seconds, ${now}, ${now} FROM totals WHERE seconds > 0
+    ON CONFLICT (board, entity_id) DO UPDATE SET seconds = EXCLUDED.seconds, updated_at = EXCLUDED.updated_at
+      WHERE leaderboard_entries.seconds <> EXCLUDED.seconds
+    RETURNING entity_id, seconds`);
+return { individual: { board: individual, rows: mine }, guild: { board: guild, rows: theirs } };
+}
+
+async function alreadyReset(db: Queryable, p: PeriodOf): Promise<boolean> {
+  const { rows } = await db.execute(
     sql`SELECT 1 FROM leaderboard_resets WHERE period = ${p.period} AND period_start = ${p.start}`,
   );
   return rows.length > 0;

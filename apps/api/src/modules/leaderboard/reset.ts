@@ -98,6 +98,14 @@ export interface ResetDeps {
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
+ * The lock a period's reset holds for its transaction, and the accrual takes before it writes to a
+ * finished period: a late accrual either lands before the snapshot or sees the reset's marker.
+ */
+export async function lockPeriod(tx: Pick<Tx, 'execute'>, period: 'weekly' | 'monthly', periodStart: Date): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`leaderboard-reset:${period}:${periodStart.toISOString()}`}))`);
+}
+
+/**
  * Top `LEADERBOARD_TOP` of a board into leaderboard_snapshots, ranks 1..n. Only entities that still
  * count are ranked: individuals whose account is neither deleted nor deactivated, guilds that still
  * exist; the ranks close up over the others, so the snapshot's top 3 are exactly who was rewarded.
@@ -172,6 +180,7 @@ export async function resetLeaderboardPeriod(
   if (refusal) throw new ResetRefusedError(`The ${period} leaderboard cannot be reset: ${refusal}.`);
 
   const outcome = await deps.db.transaction(async (tx): Promise<ResetOutcome> => {
+    await lockPeriod(tx, period, periodStart);
     const { rows: marked } = await tx.execute(sql`
       INSERT INTO leaderboard_resets (period, period_start, created_at, updated_at)
       VALUES (${period}::leaderboard_period, ${periodStart}, ${now}, ${now})

@@ -9,17 +9,14 @@ import { CloseIcon, SparkIcon } from '../icons';
 const LEVEL_UP_TOAST_MS = 8_000;
 
 /**
- * "Level 2 reached!", announced politely and gone after a few seconds, or at once with its close
- * button. Rendered into <body>: inside the header, whose backdrop blur makes it the containing block,
+ * "Level 2 reached!" under the header's middle (clear of a room's chat box and buttons), announced
+ * politely and gone after a few seconds, or at once with its close button. Rendered into <body>: inside the header, whose backdrop blur makes it the containing block,
  * a fixed element would be pinned to the header. The live region stays mounted so screen readers
  * hear the message when it appears.
  */
 export function LevelUpToast({ level, onClose }: { level: number | null; onClose: () => void }) {
   return createPortal(
-    <div
-      role="status"
-      className="pointer-events-none fixed right-4 bottom-4 z-50 flex max-w-[calc(100vw-2rem)] justify-end"
-    >
+    <div role="status" className="pointer-events-none fixed inset-x-4 top-20 z-50 flex justify-center">
       {level === null ? null : <Toast key={level} level={level} onClose={onClose} />}
     </div>,
     document.body,
