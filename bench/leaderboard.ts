@@ -23,11 +23,26 @@ import {
   createPgLeaderboardStore,
   createRedisLeaderboardStore,
   type LeaderboardStore,
+  type RankedEntity,
 } from '../apps/api/src/modules/leaderboard/store';
 import { loadBenchEnv } from './env';
 import { concurrentAwards, type AwardsResult } from './leaderboard/awards';
-import { createLeaderboardDatabase, MAX_SECONDS, seedBoard, type LeaderboardBenchDatabase } from './leaderboard/database';
-import { buildExpectedRanks, checkReads, pickReaders, readBoard, type ReadChecks, type ReadRecord } from './leaderboard/reads';
+import {
+  createLeaderboardDatabase,
+  MAX_SECONDS,
+  seedBoard,
+  type LeaderboardBenchDatabase,
+} from './leaderboard/database';
+import {
+  buildExpectedRanks,
+  checkReads,
+  expectedTop,
+  pickReaders,
+  readBoard,
+  recordRead,
+  type ReadChecks,
+  type ReadRecord,
+} from './leaderboard/reads';
 import { Samples } from './rooms/stats';
 import type { LatencySummary } from './rooms/plan';
 
@@ -58,7 +73,13 @@ interface Phase {
 }
 
 /** Reads through `store`, keeping what it returned for the checks. */
-function storePhase(store: LeaderboardStore, board: string, readers: string[], records: ReadRecord[]): Phase {
+function storePhase(
+  store: LeaderboardStore,
+  board: string,
+  readers: string[],
+  top: RankedEntity[],
+  records: ReadRecord[],
+): Phase {
   const samples = new Samples();
   return {
     samples,
@@ -67,7 +88,7 @@ function storePhase(store: LeaderboardStore, board: string, readers: string[], r
       const started = performance.now();
       const read = await readBoard(store, board, entityId);
       samples.push(performance.now() - started);
-      records[i] = { entityId, read };
+      records[i] = recordRead(entityId, read, top);
     },
   };
 }
@@ -153,13 +174,14 @@ async function main(): Promise<boolean> {
       await readBoard(redisStore, board, entityId);
     }
 
+    const top = await expectedTop(pool, board);
     const pgRecords: ReadRecord[] = [];
     const redisRecords: ReadRecord[] = [];
     const phases = {
       select1: baselinePhase(() => pool.query('SELECT 1')),
-      pg: storePhase(pgStore, board, measured, pgRecords),
+      pg: storePhase(pgStore, board, measured, top, pgRecords),
       ping: baselinePhase(() => r.ping()),
-      redis: storePhase(redisStore, board, measured, redisRecords),
+      redis: storePhase(redisStore, board, measured, top, redisRecords),
     };
     const order = [phases.select1, phases.pg, phases.ping, phases.redis];
     log(`measuring: ${reads} reads of each store in ${ROUNDS} rounds`);
@@ -194,28 +216,43 @@ async function main(): Promise<boolean> {
     });
 
     const mismatches = (c: ReadChecks): number =>
-      c.rank_mismatches + c.neighbour_mismatches + c.top_mismatches + c.total_mismatches + c.count_query_mismatches;
+      c.rank_mismatches +
+      c.neighbour_mismatches +
+      c.top_mismatches +
+      c.total_mismatches +
+      c.count_query_mismatches;
     const rank_mismatches = mismatches(pgChecks) + mismatches(redisChecks);
     const checks = {
       redis_p99: latency.redis.p99_ms <= TARGET.redis_p99_ms,
       pg_p99: latency.pg.p99_ms <= TARGET.pg_p99_ms,
       reads_correct: rank_mismatches === 0,
       awards_exactly_once: awards.lost_or_doubled === 0 && awards.errors === 0 && awards.xp_ok,
-      awards_reported: awards.awarded_true === awards.distinct_keys && awards.level_ups_reported === awards.level_ups_expected,
+      awards_reported:
+        awards.awarded_true === awards.distinct_keys &&
+        awards.level_ups_reported === awards.level_ups_expected,
       level_ok: awards.level_ok,
     };
     const pass = Object.values(checks).every(Boolean);
-    const summary = (s: LatencySummary) => ({ p50_ms: s.p50_ms, p95_ms: s.p95_ms, p99_ms: s.p99_ms, max_ms: s.max_ms });
+    const summary = (s: LatencySummary) => ({
+      p50_ms: s.p50_ms,
+      p95_ms: s.p95_ms,
+      p99_ms: s.p99_ms,
+      max_ms: s.max_ms,
+    });
     const output = {
       bench: 'leaderboard',
       users,
       board,
       seed_s: round(seed_s, 1),
-      seed: { users_s: round(seed.users_s, 1), entries_s: round(seed.entries_s, 1), vacuum_analyze_s: round(seed.vacuum_analyze_s, 1) },
+      seed: {
+        users_s: round(seed.users_s, 1),
+        entries_s: round(seed.entries_s, 1),
+        vacuum_analyze_s: round(seed.vacuum_analyze_s, 1),
+      },
       board_shape: {
         spread: env.BENCH_LB_SPREAD,
         max_seconds: MAX_SECONDS,
-        minute_buckets: bucketRows[0]!.buckets,
+        buckets_10s: bucketRows[0]!.buckets,
         largest_bucket_entries: bucketRows[0]!.largest,
       },
       reads,
@@ -238,7 +275,12 @@ async function main(): Promise<boolean> {
       rank_mismatches,
       read_checks: { pg: pgChecks, redis: redisChecks },
       ...awards,
-      targets: { redis_p99_ms: TARGET.redis_p99_ms, pg_p99_ms: TARGET.pg_p99_ms, lost_or_doubled: 0, rank_mismatches: 0 },
+      targets: {
+        redis_p99_ms: TARGET.redis_p99_ms,
+        pg_p99_ms: TARGET.pg_p99_ms,
+        lost_or_doubled: 0,
+        rank_mismatches: 0,
+      },
       checks,
       pass,
       machine: { cpus: os.cpus().length, node: process.version },
@@ -250,7 +292,14 @@ async function main(): Promise<boolean> {
       ],
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-    log(pass ? 'PASS' : `FAIL: ${Object.entries(checks).filter(([, ok]) => !ok).map(([name]) => name).join(', ')}`);
+    log(
+      pass
+        ? 'PASS'
+        : `FAIL: ${Object.entries(checks)
+            .filter(([, ok]) => !ok)
+            .map(([name]) => name)
+            .join(', ')}`,
+    );
     return pass;
   } finally {
     await cleanUp();

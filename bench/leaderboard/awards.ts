@@ -93,7 +93,9 @@ export async function concurrentAwards(options: {
     );
     const awards_wall_s = (performance.now() - started) / 1000;
 
-    const awards = settled.filter((s): s is PromiseFulfilledResult<XpAward> => s.status === 'fulfilled').map((s) => s.value);
+    const awards = settled
+      .filter((s): s is PromiseFulfilledResult<XpAward> => s.status === 'fulfilled')
+      .map((s) => s.value);
     const errors = settled.length - awards.length;
     for (const s of settled) if (s.status === 'rejected') options.log(`award failed: ${String(s.reason)}`);
 

@@ -1,4 +1,5 @@
 import { createDb, runMigrations, type DbHandle } from '@wt/db';
+import type { BenchEnv } from '../env';
 
 /*
  * bench:leaderboard's own database: `wt_bench_leaderboard_<pid>` on the PostgreSQL server of DATABASE_URL,
@@ -60,8 +61,7 @@ export const MAX_SECONDS = 40 * 3600;
  * a crowd of light viewers (7.5 % under a minute, 1.9 % at exactly 1 s): the worst case for a rank read
  * that counts the entries of its own minute.
  */
-export const SPREADS = ['lognormal', 'cubic'] as const;
-export type Spread = (typeof SPREADS)[number];
+export type Spread = BenchEnv['BENCH_LB_SPREAD'];
 
 const secondsSql: Record<Spread, string> = {
   // Box-Muller; 1 - random() is in (0, 1], so ln() is defined.
@@ -83,7 +83,12 @@ export interface SeedTimes {
  * of times in one transaction and takes minutes); the reads' rank checks verify the buckets. VACUUM ANALYZE
  * at the end stands for autovacuum on a board that has been filling up all week.
  */
-export async function seedBoard(handle: DbHandle, board: string, count: number, spread: Spread): Promise<SeedTimes> {
+export async function seedBoard(
+  handle: DbHandle,
+  board: string,
+  count: number,
+  spread: Spread,
+): Promise<SeedTimes> {
   const client = await handle.pool.connect();
   try {
     let started = performance.now();
@@ -104,7 +109,7 @@ export async function seedBoard(handle: DbHandle, board: string, count: number, 
       );
       await client.query(
         `INSERT INTO leaderboard_buckets (board, bucket, entries)
-         SELECT board, seconds / 60, count(*) FROM leaderboard_entries WHERE board = $1 GROUP BY 1, 2`,
+         SELECT board, leaderboard_bucket(seconds), count(*) FROM leaderboard_entries WHERE board = $1 GROUP BY 1, 2`,
         [board],
       );
       await client.query('ALTER TABLE leaderboard_entries ENABLE TRIGGER leaderboard_entries_buckets');

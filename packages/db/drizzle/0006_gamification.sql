@@ -48,20 +48,28 @@ ALTER TABLE "guild_watch_contributions" ADD CONSTRAINT "guild_watch_contribution
 ALTER TABLE "guild_watch_contributions" ADD CONSTRAINT "guild_watch_contributions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "guild_watch_contributions_board_idx" ON "guild_watch_contributions" USING btree ("board","guild_id");--> statement-breakpoint
 CREATE INDEX "guild_watch_contributions_user_id_idx" ON "guild_watch_contributions" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "leaderboard_entries_rank_idx" ON "leaderboard_entries" USING btree ("board","seconds" DESC NULLS LAST,"entity_id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "leaderboard_entries_rank_idx" ON "leaderboard_entries" USING btree ("board","seconds" DESC NULLS FIRST,"entity_id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "leaderboard_entries_entity_id_idx" ON "leaderboard_entries" USING btree ("entity_id");--> statement-breakpoint
--- leaderboard_buckets follows leaderboard_entries: one count per board and minute of watch time.
+-- The bucket of a board entry: 10 s of watch time (leaderboard_buckets, the store's rank query), and
+-- the first second of the next bucket. The width is written here only.
+CREATE FUNCTION leaderboard_bucket(seconds integer) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN seconds / 10;
+--> statement-breakpoint
+CREATE FUNCTION leaderboard_bucket_end(seconds integer) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN (seconds / 10 + 1) * 10;
+--> statement-breakpoint
+-- leaderboard_buckets follows leaderboard_entries: one count per board and bucket.
 CREATE FUNCTION leaderboard_buckets_track() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    IF TG_OP = 'UPDATE' AND OLD.board = NEW.board AND OLD.seconds / 60 = NEW.seconds / 60 THEN
+    IF TG_OP = 'UPDATE' AND OLD.board = NEW.board AND leaderboard_bucket(OLD.seconds) = leaderboard_bucket(NEW.seconds) THEN
       RETURN NEW;
     END IF;
     UPDATE leaderboard_buckets SET entries = entries - 1
-    WHERE board = OLD.board AND bucket = OLD.seconds / 60;
+    WHERE board = OLD.board AND bucket = leaderboard_bucket(OLD.seconds);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO leaderboard_buckets (board, bucket, entries) VALUES (NEW.board, NEW.seconds / 60, 1)
+    INSERT INTO leaderboard_buckets (board, bucket, entries) VALUES (NEW.board, leaderboard_bucket(NEW.seconds), 1)
     ON CONFLICT (board, bucket) DO UPDATE SET entries = leaderboard_buckets.entries + 1;
     RETURN NEW;
   END IF;

@@ -117,7 +117,7 @@ describe('messages', () => {
     expect(notRankedMessage({ type: 'individual', period: 'monthly' })).toBe(
       'You have not watched this month. Watch in a room to get ranked.',
     );
-    expect(notRankedMessage({ type: 'guild', period: 'weekly' })).toMatch(/Join a guild/);
+    expect(notRankedMessage({ type: 'guild', period: 'weekly' })).toMatch(/or join one, to rank it\.$/);
   });
 });
 

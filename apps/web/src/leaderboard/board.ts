@@ -98,7 +98,7 @@ export function emptyBoardMessage({ type, period }: Board): string {
 /** Signed in but not on the board (`me` is null). */
 export function notRankedMessage({ type, period }: Board): string {
   if (type === 'guild') {
-    return 'Your guild is not on this board yet. Join a guild and watch together to rank it.';
+    return 'Your guild is not on this board yet. Watch together with your guild, or join one, to rank it.';
   }
   const when = { weekly: 'this week', monthly: 'this month', alltime: 'so far' }[period];
   return `You have not watched ${when}. Watch in a room to get ranked.`;

@@ -86,17 +86,19 @@ export const leaderboardEntries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.board, t.entityId] }),
-    // Top of a board and the rank walk within a bucket: ORDER BY seconds DESC, entity_id DESC.
-    index('leaderboard_entries_rank_idx').on(t.board, t.seconds.desc(), t.entityId.desc()),
+    // Top of a board and the rank walk within a bucket: ORDER BY seconds DESC, entity_id DESC (NULLS
+    // FIRST is PostgreSQL's default for DESC; drizzle's plain desc() would write NULLS LAST, which that
+    // ORDER BY cannot use).
+    index('leaderboard_entries_rank_idx').on(t.board, t.seconds.desc().nullsFirst(), t.entityId.desc().nullsFirst()),
     index('leaderboard_entries_entity_id_idx').on(t.entityId),
     check('leaderboard_entries_seconds_positive', sql`${t.seconds} > 0`),
   ],
 );
 
 /**
- * How many entries of a board fall in each minute of watch time, kept by a trigger on
- * leaderboard_entries. A rank is the sum of the buckets above plus a walk inside one bucket, so it
- * costs the same for the 1st and the 900,000th of a board.
+ * How many entries of a board fall in each 10 s of watch time (SQL `leaderboard_bucket(seconds)`), kept
+ * by a trigger on leaderboard_entries. A rank is the sum of the buckets above (at most 14,400 rows for a
+ * week) plus a walk inside one bucket, so it costs about the same for the 1st and the 900,000th.
  */
 export const leaderboardBuckets = pgTable(
   'leaderboard_buckets',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { Database } from '@wt/db';
@@ -78,8 +79,9 @@ export function createPgLeaderboardStore(db: Database): LeaderboardStore {
 }
 
 /**
- * Rank = entries in higher minute-buckets (a sum over at most a few thousand bucket rows) + entries
- * ahead of it in its own minute + 1: the same cost for the first and the millionth.
+ * Rank = entries in higher buckets (10 s each: a sum over at most 14,400 rows for a week) + entries ahead
+ * of it in its own bucket + 1, about the same cost for the first and the millionth. The bucket width
+ * lives in SQL (`leaderboard_bucket`, migration 0006), beside the trigger that keeps the counts.
  */
 async function pgStanding(
   db: Database,
@@ -91,9 +93,9 @@ async function pgStanding(
     WITH me AS (SELECT seconds FROM leaderboard_entries WHERE board = ${board} AND entity_id = ${entityId})
     SELECT me.seconds,
       (SELECT COALESCE(sum(b.entries), 0) FROM leaderboard_buckets b
-        WHERE b.board = ${board} AND b.bucket > me.seconds / 60)
+        WHERE b.board = ${board} AND b.bucket > leaderboard_bucket(me.seconds))
       + (SELECT count(*) FROM leaderboard_entries e
-        WHERE e.board = ${board} AND e.seconds < (me.seconds / 60 + 1) * 60
+        WHERE e.board = ${board} AND e.seconds < leaderboard_bucket_end(me.seconds)
           AND (e.seconds, e.entity_id) > (me.seconds, ${entityId}::uuid)) AS ahead
     FROM me`);
   const mine = rows[0];
@@ -131,11 +133,44 @@ export interface RedisLeaderboardOptions {
 }
 
 /**
+ * One round trip per read: whether the copy is complete, the size, the top, and (when asked) the
+ * entity's rank, score and neighbours. Returns 0 when the copy must be rebuilt first.
+ */
+const READ_SCRIPT = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+local limit = tonumber(ARGV[1])
+local around = tonumber(ARGV[3])
+local top = {}
+if limit > 0 then top = redis.call('ZREVRANGE', KEYS[1], 0, limit - 1, 'WITHSCORES') end
+local rank = -1
+local near = {}
+if ARGV[2] ~= '' then
+  local index = redis.call('ZREVRANK', KEYS[1], ARGV[2])
+  if index then
+    rank = index
+    local from = index - around
+    if from < 0 then from = 0 end
+    near = redis.call('ZREVRANGE', KEYS[1], from, index + around, 'WITHSCORES')
+  end
+end
+return {redis.call('ZCARD', KEYS[1]), top, rank, near}
+`;
+
+/** Deletes the lock only while it is still this rebuild's (it may have expired and been taken since). */
+const UNLOCK_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** How long a rebuild may hold its lock, and how long a reader waits for someone else's. */
+const REBUILD_LOCK_MS = 120_000;
+
+/**
  * Sorted set `<prefix><board>` (score = seconds, member = entity id) and a marker `<prefix><board>:built`
  * set once the set holds the whole board. A read that finds no marker rebuilds the set from PostgreSQL
- * into a scratch key and renames it over the live one (one rebuild at a time per board, by a lock key).
- * Equal scores are ordered by member descending, which is PostgreSQL's `entity_id DESC` for lowercase
- * uuid text.
+ * into a scratch key of its own and renames it over the live one; one rebuild at a time per board (a
+ * lock with a token), and readers on other instances wait for its marker. Equal scores are ordered by
+ * member descending, which is PostgreSQL's `entity_id DESC` for lowercase uuid text.
  */
 export function createRedisLeaderboardStore(options: RedisLeaderboardOptions): LeaderboardStore {
   const { redis, db } = options;
@@ -147,20 +182,18 @@ export function createRedisLeaderboardStore(options: RedisLeaderboardOptions): L
 
   async function rebuild(board: string): Promise<void> {
     const lock = `${prefix}${board}:rebuilding`;
-    const got = await redis.set(lock, '1', 'PX', 60_000, 'NX');
-    if (!got) {
-      // Another instance is rebuilding: wait for its marker (bounded), then read whatever is there.
-      for (let i = 0; i < 100 && !(await redis.exists(builtKey(board))); i++) await sleep(50);
+    const token = randomUUID();
+    if (!(await redis.set(lock, token, 'PX', REBUILD_LOCK_MS, 'NX'))) {
+      // Another instance is rebuilding: wait for its marker, as long as its lock can last.
+      const deadline = Date.now() + REBUILD_LOCK_MS;
+      while (Date.now() < deadline && !(await redis.exists(builtKey(board)))) await sleep(100);
       return;
     }
+    const scratch = `${prefix}${board}:scratch:${token}`;
     try {
-      const scratch = `${prefix}${board}:scratch`;
-      await redis.del(scratch);
       let after: { seconds: number; entityId: string } | null = null;
       for (;;) {
-        const page = after
-          ? sql`AND (seconds, entity_id) < (${after.seconds}, ${after.entityId}::uuid)`
-          : sql``;
+        const page = after ? sql`AND (seconds, entity_id) < (${after.seconds}, ${after.entityId}::uuid)` : sql``;
         const { rows } = await db.execute<EntryRow>(sql`
           SELECT entity_id, seconds FROM leaderboard_entries WHERE board = ${board} ${page}
           ORDER BY seconds DESC, entity_id DESC LIMIT ${batch}`);
@@ -179,12 +212,12 @@ export function createRedisLeaderboardStore(options: RedisLeaderboardOptions): L
       if (ttl > 0) multi.pexpire(builtKey(board), ttl);
       await multi.exec();
     } finally {
-      await redis.del(lock);
+      await redis.del(scratch);
+      await redis.eval(UNLOCK_SCRIPT, 1, lock, token);
     }
   }
 
   async function ensureBuilt(board: string): Promise<void> {
-    if (await redis.exists(builtKey(board))) return;
     let pending = rebuilding.get(board);
     if (!pending) {
       pending = rebuild(board).finally(() => rebuilding.delete(board));
@@ -193,35 +226,32 @@ export function createRedisLeaderboardStore(options: RedisLeaderboardOptions): L
     await pending;
   }
 
+  async function readOnce(board: string, limit: number, entityId: string, around: number) {
+    return (await redis.eval(READ_SCRIPT, 2, keyOf(board), builtKey(board), limit, entityId, around)) as
+      | 0
+      | [number, string[], number, string[]];
+  }
+
   return {
     kind: 'redis',
     async read(board, { limit, entityId, around = 2 }) {
-      await ensureBuilt(board);
-      const key = keyOf(board);
-      // ZREVRANGE 0 -1 is the whole set: a read of no top entries asks for the empty range 1..0 instead.
-      const [first, last] = limit > 0 ? [0, limit - 1] : [1, 0];
-      const pipeline = redis.pipeline().zcard(key).zrevrange(key, first, last, 'WITHSCORES');
-      if (entityId) pipeline.zrevrank(key, entityId).zscore(key, entityId);
-      const results = await pipeline.exec();
-      const value = <T>(i: number): T => {
-        const [err, v] = results![i]!;
-        if (err) throw err;
-        return v as T;
-      };
-      const total = value<number>(0);
-      const top = limit > 0 ? pairs(value<string[]>(1), 1) : [];
-      if (!entityId) return { total, top, me: null };
-      const index = value<number | null>(2);
-      if (index === null) return { total, top, me: null };
-      const from = Math.max(0, index - around);
-      const near = pairs(await redis.zrevrange(key, from, index + around, 'WITHSCORES'), from + 1);
-      return { total, top, me: { rank: index + 1, seconds: Number(value<string>(3)), neighbours: near } };
+      let answer = await readOnce(board, limit, entityId ?? '', around);
+      if (answer === 0) {
+        await ensureBuilt(board);
+        answer = await readOnce(board, limit, entityId ?? '', around);
+        if (answer === 0) throw new Error(`the leaderboard ${board} could not be copied to Redis`);
+      }
+      const [total, top, index, near] = answer;
+      const ranks = { total, top: pairs(top, 1), me: null as Standing | null };
+      if (index < 0) return ranks;
+      const neighbours = pairs(near, Math.max(0, index - around) + 1);
+      const self = neighbours.find((n) => n.entityId === entityId)!;
+      return { ...ranks, me: { rank: index + 1, seconds: self.seconds, neighbours } };
     },
     async changed(board, entries, expireAt) {
       if (entries.length === 0 || !(await redis.exists(builtKey(board)))) return;
       const multi = redis.multi().zadd(keyOf(board), ...entries.flatMap((e) => [e.seconds, e.entityId]));
-      if (expireAt)
-        multi.pexpireat(keyOf(board), expireAt.getTime()).pexpireat(builtKey(board), expireAt.getTime());
+      if (expireAt) multi.pexpireat(keyOf(board), expireAt.getTime()).pexpireat(builtKey(board), expireAt.getTime());
       await multi.exec();
     },
     async forget(board) {
