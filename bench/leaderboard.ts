@@ -27,12 +27,8 @@ import {
 } from '../apps/api/src/modules/leaderboard/store';
 import { loadBenchEnv } from './env';
 import { concurrentAwards, type AwardsResult } from './leaderboard/awards';
-import {
-  createLeaderboardDatabase,
-  MAX_SECONDS,
-  seedBoard,
-  type LeaderboardBenchDatabase,
-} from './leaderboard/database';
+import { createLeaderboardDatabase, MAX_SECONDS, seedBoard } from './leaderboard/database';
+import type { BenchDatabase } from './rooms/database';
 import {
   buildExpectedRanks,
   checkReads,
@@ -119,7 +115,7 @@ async function main(): Promise<boolean> {
   const board = boardKey('individual', 'weekly', new Date());
   const prefix = `wt-bench-lb-${process.pid}:lb:`;
 
-  let database: LeaderboardBenchDatabase | null = null;
+  let database: BenchDatabase | null = null;
   let redis: Redis | null = null;
   const cleanUp = async (): Promise<void> => {
     if (redis) {

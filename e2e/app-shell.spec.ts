@@ -9,6 +9,7 @@ const PAGES = [
   { path: '/rooms', heading: 'My rooms' },
   { path: '/friends', heading: 'Friends' },
   { path: '/leaderboard', heading: 'Leaderboard' },
+  { path: '/xp', heading: 'Your XP' },
   { path: '/guilds', heading: 'Guilds' },
   { path: '/settings', heading: 'Settings' },
   { path: '/studio', heading: 'Creator studio' },

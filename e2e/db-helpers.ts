@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import pg from 'pg';
 
 /**
  * Direct writes to the e2e API's database, for states the UI would take too long to reach (a user
@@ -8,20 +8,9 @@ import { createRequire } from 'node:module';
 const PG_PORT = process.env.E2E_EMBEDDED_PG_PORT ?? '54339';
 const DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${PG_PORT}/watchtogether`;
 
-interface PgClient {
-  connect(): Promise<void>;
-  query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
-  end(): Promise<void>;
-}
-
-// The specs have no package of their own: `pg` is borrowed from @wt/db, which depends on it.
-const { Client } = createRequire(new URL('../packages/db/package.json', import.meta.url))('pg') as {
-  Client: new (config: { connectionString: string }) => PgClient;
-};
-
 /** Sets a user's XP total as it stands (their level is left as it is; the next award recomputes it). */
 export async function setUserXp(username: string, xp: number): Promise<void> {
-  const client = new Client({ connectionString: DATABASE_URL });
+  const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
     const { rowCount } = await client.query('UPDATE users SET xp = $1 WHERE username = $2', [xp, username]);

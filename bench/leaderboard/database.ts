@@ -1,4 +1,5 @@
-import { createDb, runMigrations, type DbHandle } from '@wt/db';
+import type { DbHandle } from '@wt/db';
+import { createMigratedDatabase, type BenchDatabase } from '../rooms/database';
 import type { BenchEnv } from '../env';
 
 /*
@@ -6,50 +7,9 @@ import type { BenchEnv } from '../env';
  * migrated with @wt/db's committed migrations, seeded with one weekly-board entry per user, dropped at the end.
  */
 
-export interface LeaderboardBenchDatabase {
-  name: string;
-  url: string;
-  handle: DbHandle;
-  drop(): Promise<void>;
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const admin = createDb(serverUrl, { max: 1 });
-  try {
-    await admin.pool.query(statement);
-  } finally {
-    await admin.close();
-  }
-}
-
-export async function createLeaderboardDatabase(
-  serverUrl: string,
-  log: (line: string) => void,
-): Promise<LeaderboardBenchDatabase> {
-  const name = `wt_bench_leaderboard_${process.pid}`;
-  await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
-  // The pool the stores read through: the API's default size.
-  const handle = createDb(url, { max: 10 });
-  let dropped = false;
-  const drop = async (): Promise<void> => {
-    if (dropped) return;
-    dropped = true;
-    await handle.close();
-    await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    log(`dropped database ${name}`);
-  };
-  try {
-    await runMigrations(handle.db);
-  } catch (err) {
-    await drop();
-    throw err;
-  }
-  log(`created and migrated database ${name}`);
-  return { name, url, handle, drop };
+/** bench:leaderboard's database, with a pool of the API's default size (the stores read through it). */
+export function createLeaderboardDatabase(serverUrl: string, log: (line: string) => void): Promise<BenchDatabase> {
+  return createMigratedDatabase(serverUrl, log, { name: `wt_bench_leaderboard_${process.pid}`, poolMax: 10 });
 }
 
 /** Longest weekly watch time seeded: 40 h. */

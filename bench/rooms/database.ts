@@ -23,17 +23,22 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
   }
 }
 
-/** A fresh, migrated database `wt_bench_<ts>` on the server of `serverUrl` (its user may CREATE DATABASE). */
-export async function createBenchDatabase(
+/**
+ * A fresh, migrated database (`wt_bench_<ts>` unless named) on the server of `serverUrl` (its user may
+ * CREATE DATABASE), with a pool of `poolMax`; `setup` runs after the migrations (dropped if it fails).
+ */
+export async function createMigratedDatabase(
   serverUrl: string,
   log: (line: string) => void,
+  options: { name?: string; poolMax?: number; setup?: (handle: DbHandle) => Promise<void> } = {},
 ): Promise<BenchDatabase> {
-  const name = `wt_bench_${Date.now()}`;
+  const name = options.name ?? `wt_bench_${Date.now()}`;
+  await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   const parsed = new URL(serverUrl);
   parsed.pathname = `/${name}`;
   const url = parsed.toString();
-  const handle = createDb(url, { max: 4 });
+  const handle = createDb(url, { max: options.poolMax ?? 4 });
   let dropped = false;
   const drop = async (): Promise<void> => {
     if (dropped) return;
@@ -44,7 +49,20 @@ export async function createBenchDatabase(
   };
   try {
     await runMigrations(handle.db);
-    await handle.pool.query(`
+    await options.setup?.(handle);
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  log(`created and migrated database ${name}`);
+  return { url, handle, drop };
+}
+
+/** bench:rooms' database: migrated, plus the persisting baseline's table. */
+export function createBenchDatabase(serverUrl: string, log: (line: string) => void): Promise<BenchDatabase> {
+  return createMigratedDatabase(serverUrl, log, {
+    setup: async (handle) => {
+      await handle.pool.query(`
       CREATE TABLE ${BASELINE_TABLE} (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         room_id uuid NOT NULL,
@@ -53,12 +71,8 @@ export async function createBenchDatabase(
         created_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX ON ${BASELINE_TABLE} (room_id, created_at DESC)`);
-  } catch (err) {
-    await drop();
-    throw err;
-  }
-  log(`created and migrated database ${name}`);
-  return { url, handle, drop };
+    },
+  });
 }
 
 /** Process ids of the PostgreSQL backends connected to this database (other than the asking one). */

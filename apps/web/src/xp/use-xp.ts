@@ -16,9 +16,9 @@ const GAIN_FLASH_MS = 3_000;
 type Gained = Parameters<XpServerToClientEvents['xp:gained']>[0];
 
 /** The signed-in person's XP, level and progress (xp.me); `useXpLive` keeps it current. */
-export function useXpStanding() {
+export function useXpStanding(enabled = true) {
   const trpc = useTRPC();
-  return useQuery(trpc.xp.me.queryOptions(undefined, { staleTime: 60_000 }));
+  return useQuery(trpc.xp.me.queryOptions(undefined, { staleTime: 60_000, enabled }));
 }
 
 /**
