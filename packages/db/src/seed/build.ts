@@ -312,13 +312,15 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
     }
   }
 
-  // Watching right up to now, so this week's board is alive on any day of the week: a session that
-  // ended within the last few hours for most of the cast. Their XP is the accrual job's to award.
+  // Watching right up to now, so this week's board is alive on any day of the week (from a few minutes
+  // after Monday 00:00 UTC): a session inside this week, ended within the last few hours, for most of
+  // the cast. Their XP is the accrual job's to award.
+  const minutesThisWeek = Math.floor((t - mondayOf(now).getTime()) / MINUTE);
   for (const member of CAST.slice(0, 14)) {
     const room = (roomsOf.get(member.username) ?? [])[0];
     if (!room) continue;
-    const endedMinutesAgo = rnd.int(5, 240);
-    const secs = rnd.int(20, 170) * 60;
+    const endedMinutesAgo = rnd.int(1, Math.max(1, Math.min(240, Math.floor(minutesThisWeek / 2))));
+    const secs = Math.max(1, Math.min(rnd.int(20, 170), minutesThisWeek - endedMinutesAgo)) * 60;
     const end = ago(endedMinutesAgo * MINUTE);
     const start = new Date(end.getTime() - secs * 1000);
     rows.watchSessions.push({
