@@ -29,7 +29,11 @@ import { httpStatusOf, isRoomError } from './modules/rooms/errors';
 import { appRouter, type AppRouter } from './trpc/root';
 import { createContextFactory } from './trpc/context';
 import type { AppServices } from './services';
-import { createPgLeaderboardStore, createRedisLeaderboardStore } from './modules/leaderboard/store';
+import {
+  createPgLeaderboardStore,
+  createRedisLeaderboardStore,
+  forgetCurrentBoards,
+} from './modules/leaderboard/store';
 import { API_VERSION } from './version';
 
 declare module 'fastify' {
@@ -135,6 +139,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     now,
   };
   built.services = services;
+  if (redis) {
+    void forgetCurrentBoards(leaderboards, now()).catch((err: unknown) =>
+      logger.warn({ err }, 'leaderboards: the Redis copies could not be reset at start; they follow PostgreSQL on change'),
+    );
+  }
   app.decorate('services', services);
   app.decorate('redisHandle', redis);
 

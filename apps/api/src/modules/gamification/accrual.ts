@@ -304,6 +304,22 @@ async function announce(
 ): Promise<void> {
   if (rows.length === 0) return;
   const entries = rows.map((r) => ({ entityId: r.entity_id, seconds: Number(r.seconds) }));
+  // PostgreSQL holds the new figures already: a store that cannot follow (Redis away) is logged, and
+  // rebuilds that board from PostgreSQL once it can.
+  try {
+    await follow(deps, type, p, board, entries);
+  } catch (err) {
+    deps.log.warn({ err, board }, 'leaderboard copy or rank push failed; PostgreSQL has the figures');
+  }
+}
+
+async function follow(
+  deps: AccrualDeps,
+  type: LeaderboardType,
+  p: PeriodOf,
+  board: string,
+  entries: { entityId: string; seconds: number }[],
+): Promise<void> {
   // A finished week's or month's copy in Redis outlives its reset by a little, then expires.
   const expireAt = p.end ? new Date(p.end.getTime() + 40 * DAY_MS) : null;
   await deps.leaderboards.changed(board, entries, expireAt);

@@ -52,6 +52,30 @@ describe.skipIf(!REDIS_URL)('Redis', () => {
     expect(await redis!.zcard(`${prefix}${board}`)).toBe(30);
   });
 
+  it('a change Redis missed (it was away) makes the next read rebuild the board from PostgreSQL', async () => {
+    const flaky = new Redis(REDIS_URL!, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    const store = createRedisLeaderboardStore({ redis: flaky, db: database.db, prefix });
+    const board = `individual:weekly:test-${randomUUID()}`;
+    const [a, b] = [randomUUID(), randomUUID()];
+    await database.db.execute(sql`INSERT INTO leaderboard_entries (board, entity_id, seconds) VALUES (${board}, ${a}, 100)`);
+    try {
+      await flaky.connect();
+      expect((await store.read(board, { limit: 5 })).total).toBe(1);
+      flaky.disconnect();
+      await database.db.execute(sql`
+        INSERT INTO leaderboard_entries (board, entity_id, seconds) VALUES (${board}, ${a}, 500), (${board}, ${b}, 50)
+        ON CONFLICT (board, entity_id) DO UPDATE SET seconds = EXCLUDED.seconds`);
+      await expect(store.changed(board, [{ entityId: a, seconds: 500 }, { entityId: b, seconds: 50 }], null)).rejects.toThrow();
+      await flaky.connect();
+      expect((await store.read(board, { limit: 5 })).top).toEqual([
+        { rank: 1, entityId: a, seconds: 500 },
+        { rank: 2, entityId: b, seconds: 50 },
+      ]);
+    } finally {
+      flaky.disconnect();
+    }
+  });
+
   it('forget drops the copy; a finished board expires when told', async () => {
     const board = `individual:weekly:test-${randomUUID()}`;
     const id = randomUUID();

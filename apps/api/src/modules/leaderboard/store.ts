@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { Database } from '@wt/db';
+import { boardKey, LEADERBOARD_PERIODS, LEADERBOARD_TYPES } from '@wt/schemas';
 
 /**
  * Reading a board (issue 7). PostgreSQL's `leaderboard_entries` is the truth, written by the accrual
@@ -46,8 +47,21 @@ export interface LeaderboardStore {
     entries: readonly { entityId: string; seconds: number }[],
     expireAt: Date | null,
   ): Promise<void>;
-  /** Drops any copy of `board` (after a reset deleted its rows). */
+  /**
+   * Drops any copy of `board` (after a reset deleted its rows, and at start: a copy from before may
+   * have missed changes while this process was down); the next read rebuilds it.
+   */
   forget(board: string): Promise<void>;
+}
+
+/**
+ * At start, with Redis: the copies of the current boards are dropped, so the first read rebuilds each
+ * from PostgreSQL (a copy from before may have missed changes while this process was down).
+ */
+export async function forgetCurrentBoards(store: LeaderboardStore, now: Date): Promise<void> {
+  for (const type of LEADERBOARD_TYPES) {
+    for (const period of LEADERBOARD_PERIODS) await store.forget(boardKey(type, period, now));
+  }
 }
 
 type EntryRow = {
@@ -232,9 +246,22 @@ export function createRedisLeaderboardStore(options: RedisLeaderboardOptions): L
       | [number, string[], number, string[]];
   }
 
+  /**
+   * Boards whose copy missed a change (Redis was away when the accrual wrote): their marker is dropped
+   * as soon as Redis answers again, so the next read rebuilds them from PostgreSQL.
+   */
+  const missed = new Set<string>();
+  async function dropMissed(): Promise<void> {
+    if (missed.size === 0) return;
+    const boards = [...missed];
+    await redis.del(...boards.map(builtKey));
+    for (const board of boards) missed.delete(board);
+  }
+
   return {
     kind: 'redis',
     async read(board, { limit, entityId, around = 2 }) {
+      await dropMissed();
       let answer = await readOnce(board, limit, entityId ?? '', around);
       if (answer === 0) {
         await ensureBuilt(board);
@@ -249,10 +276,17 @@ export function createRedisLeaderboardStore(options: RedisLeaderboardOptions): L
       return { ...ranks, me: { rank: index + 1, seconds: self.seconds, neighbours } };
     },
     async changed(board, entries, expireAt) {
-      if (entries.length === 0 || !(await redis.exists(builtKey(board)))) return;
-      const multi = redis.multi().zadd(keyOf(board), ...entries.flatMap((e) => [e.seconds, e.entityId]));
-      if (expireAt) multi.pexpireat(keyOf(board), expireAt.getTime()).pexpireat(builtKey(board), expireAt.getTime());
-      await multi.exec();
+      if (entries.length === 0) return;
+      try {
+        await dropMissed();
+        if (!(await redis.exists(builtKey(board)))) return;
+        const multi = redis.multi().zadd(keyOf(board), ...entries.flatMap((e) => [e.seconds, e.entityId]));
+        if (expireAt) multi.pexpireat(keyOf(board), expireAt.getTime()).pexpireat(builtKey(board), expireAt.getTime());
+        await multi.exec();
+      } catch (err) {
+        missed.add(board);
+        throw err;
+      }
     },
     async forget(board) {
       await redis.del(keyOf(board), builtKey(board));
