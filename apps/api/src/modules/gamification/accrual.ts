@@ -11,6 +11,7 @@ import {
   type LeaderboardType,
   type XpRuleName,
 } from '@wt/schemas';
+import { textArray, uuidArray } from '../../infra/sql-arrays';
 import { lockPeriod } from '../leaderboard/reset';
 import type { LeaderboardStore } from '../leaderboard/store';
 import type { Queryable } from '../rooms/views';
@@ -335,16 +336,6 @@ async function follow(
     };
     deps.io.of('/global').to(`user:${entry.entityId}`).emit('leaderboard:rank', payload);
   }
-}
-
-function uuidArray(ids: readonly string[]) {
-  return sql`${`{${ids.join(',')}}`}::uuid[]`;
-}
-
-/** A text[] parameter; dedupe keys never hold quotes or backslashes, but they are escaped anyway. */
-function textArray(values: readonly string[]) {
-  const literal = `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-  return sql`${literal}::text[]`;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

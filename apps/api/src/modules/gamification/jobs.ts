@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { chatKeys, utcDay } from '@wt/schemas';
 import { z } from 'zod';
 import { defineJob } from '../../infra/queue';
+import { uuidArray } from '../../infra/sql-arrays';
 import type { JobDeps } from '../../jobs';
 import { accrueWatchTime, usersWatchingSince, type AccrualDeps } from './accrual';
 import { awardXpLogged } from './xp';
@@ -79,12 +80,11 @@ export async function awardChatXp(deps: AccrualDeps, people: readonly string[]):
   if (people.length === 0) return 0;
   const now = deps.now();
   const day = utcDay(now);
-  const ids = sql`${`{${people.join(',')}}`}::uuid[]`;
   const { rows } = await deps.db.execute<{ user_id: string; sent: number; awarded: string[] }>(sql`
     SELECT m.user_id, count(*)::int AS sent,
       ARRAY(SELECT x.dedupe_key FROM xp_log x WHERE x.user_id = m.user_id AND x.dedupe_key LIKE ${`chat:${day}:%`}) AS awarded
     FROM room_messages m
-    WHERE m.user_id = ANY(${ids}) AND m.kind = 'user' AND m.created_at >= ${new Date(`${day}T00:00:00Z`)}
+    WHERE m.user_id = ANY(${uuidArray(people)}) AND m.kind = 'user' AND m.created_at >= ${new Date(`${day}T00:00:00Z`)}
     GROUP BY m.user_id`);
   let awards = 0;
   for (const row of rows) {

@@ -12,6 +12,7 @@ import {
   type LeaderboardWinners,
   type leaderboardWinnersInput,
 } from '@wt/schemas';
+import { uuidArray } from '../../infra/sql-arrays';
 import type { AppServices } from '../../services';
 import type { RankedEntity } from './store';
 
@@ -34,7 +35,7 @@ async function namesOf(
   ids: readonly string[],
 ): Promise<Map<string, Named>> {
   if (ids.length === 0) return new Map();
-  const list = sql`${`{${[...new Set(ids)].join(',')}}`}::uuid[]`;
+  const list = uuidArray([...new Set(ids)]);
   const { rows } =
     type === 'individual'
       ? await deps.db.execute<{

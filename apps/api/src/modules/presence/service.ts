@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { uuidArray } from '../../infra/sql-arrays';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
@@ -61,8 +62,6 @@ const DEFAULT_TTL_MS = 30_000;
 const DEFAULT_HEARTBEAT_MS = 10_000;
 
 type AuthedData = { auth?: { userId: string } };
-
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /** Subjects whose privacy.presence is 'nobody'. */
 async function hiddenSubjects(db: Database, ids: string[]): Promise<Set<string>> {

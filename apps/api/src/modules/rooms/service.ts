@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@wt/db';
+import { uuidArray } from '../../infra/sql-arrays';
 import {
   parseContentUrl,
   readUserSettings,
@@ -648,8 +649,8 @@ export async function sweepPresence(
   staleBefore: Date,
 ): Promise<{ roomId: string; userId: string }[]> {
   const now = deps.now();
-  const rooms = sql`${`{${connected.map((c) => c.roomId).join(',')}}`}::uuid[]`;
-  const users = sql`${`{${connected.map((c) => c.userId).join(',')}}`}::uuid[]`;
+  const rooms = uuidArray(connected.map((c) => c.roomId));
+  const users = uuidArray(connected.map((c) => c.userId));
   await deps.db.execute(sql`
     UPDATE room_members m SET updated_at = ${now}
     FROM unnest(${rooms}, ${users}) AS c(room_id, user_id)
