@@ -22,6 +22,8 @@ import { roomRoutes } from './modules/rooms/routes';
 import { registerRoomSockets, type RoomSocketsHandle } from './modules/rooms/socket';
 import { spotifyRoutes } from './modules/spotify/router';
 import { profileRoutes } from './modules/profile/routes';
+import { guildRoutes } from './modules/guilds/routes';
+import { registerGuildSockets } from './modules/guilds/socket';
 import { mediaRoutes, storagePlugin, type ObjectStorage } from './infra/storage';
 import { notificationRoutes } from './modules/notifications/routes';
 import { createPresenceTracker, type PresenceOptions } from './modules/presence/service';
@@ -190,10 +192,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(mediaRoutes, { prefix: '/api/media' });
   await app.register(profileRoutes, { prefix: '/api/users', services });
   await app.register(notificationRoutes, { prefix: '/api/notifications', services });
+  await app.register(guildRoutes, { prefix: '/api/guilds', services });
   // After the auth plugin: its handshake middleware must run before any /rooms handler.
   const roomSockets = registerRoomSockets(services, { leaveGraceMs: env.ROOM_LEAVE_GRACE_MS });
   app.decorate('roomSockets', roomSockets);
   app.addHook('preClose', async () => roomSockets.stop());
+  registerGuildSockets(services);
   services.presence.start();
   // After the socket plugin's preClose closed this instance's sockets: their departures are written first.
   app.addHook('preClose', async () => services.presence.stop());

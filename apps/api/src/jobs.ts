@@ -12,6 +12,7 @@ import type { NotifyServices } from './modules/notifications/notify';
 import { LEADERBOARD_RESET_CRONS, LEADERBOARD_RESET_DUE_JOB, leaderboardJobs } from './modules/leaderboard/jobs';
 import { EXPIRE_PREMIUM_JOB, premiumJobs } from './modules/premium/jobs';
 import { gamificationJobs, WATCH_ACCRUAL_JOB } from './modules/gamification/jobs';
+import { GUILD_HOURS_JOB, guildJobs } from './modules/guilds/jobs';
 import type { LeaderboardStore } from './modules/leaderboard/store';
 
 /** What job processors get: ids come in the job data, everything else is re-read from PostgreSQL. */
@@ -41,6 +42,7 @@ export function createJobDefinitions(deps: JobDeps): AnyJobDefinition[] {
     ...leaderboardJobs(deps),
     ...premiumJobs(deps),
     ...gamificationJobs(deps),
+    ...guildJobs(deps),
   ] as AnyJobDefinition[];
 }
 
@@ -76,4 +78,6 @@ export async function scheduleRecurringJobs(queue: JobQueue, now: Date): Promise
   // run after downtime count everything watched since the last one.
   await queue.schedule(WATCH_ACCRUAL_JOB, { key: 'minutely', cron: '* * * * *' }, {});
   await queue.enqueue(WATCH_ACCRUAL_JOB, {}, { dedupeKey: `startup-${now.toISOString()}` });
+  // Guild watch hours and guild board entries, re-derived from the contributions every hour.
+  await queue.schedule(GUILD_HOURS_JOB, { key: 'hourly', cron: '5 * * * *' }, {});
 }

@@ -450,7 +450,6 @@ describe('migrations', () => {
   it.each([
     ['users', 'username'],
     ['users', 'email'],
-    ['guilds', 'name'],
     ['sessions', 'token'],
     ['room_invites', 'code'],
     ['series', 'slug'],
@@ -468,6 +467,23 @@ describe('migrations', () => {
       [table, column],
     );
     expect(rows.length).toBe(1);
+  });
+
+  it('keeps guild names unique case-insensitively among guilds that are not disbanded', async () => {
+    const { rows: owners } = await t.pool.query<{ id: string }>(
+      `INSERT INTO users (username, email) VALUES ('guildnamer', 'guildnamer@example.com') RETURNING id`,
+    );
+    const owner = owners[0]!.id;
+    const { rows: first } = await t.pool.query<{ id: string }>(
+      `INSERT INTO guilds (name, owner_id) VALUES ('Name Keepers', $1) RETURNING id`,
+      [owner],
+    );
+    await expect(t.pool.query(`INSERT INTO guilds (name, owner_id) VALUES ('name keepers', $1)`, [owner])).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'guilds_name_lower_key',
+    });
+    await t.pool.query(`UPDATE guilds SET disbanded_at = now() WHERE id = $1`, [first[0]!.id]);
+    await t.pool.query(`INSERT INTO guilds (name, owner_id) VALUES ('NAME KEEPERS', $1)`, [owner]);
   });
 
   it.each(Object.entries(ENUMS))('defines enum %s with exactly its values', async (name, values) => {

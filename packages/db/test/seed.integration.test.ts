@@ -2,12 +2,7 @@ import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../src/schema/index';
-import {
-  buildDemoRows,
-  DEMO_ACCOUNT,
-  isDatabaseEmpty,
-  seedDemoData,
-} from '../src/seed/index';
+import { buildDemoRows, DEMO_ACCOUNT, isDatabaseEmpty, seedDemoData } from '../src/seed/index';
 import { LEVEL_THRESHOLDS } from '@wt/schemas';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
@@ -56,6 +51,11 @@ describe('seedDemoData', () => {
       users: 'users',
       friendRequests: 'friend_requests',
       guildMembers: 'guild_members',
+      guildMemberships: 'guild_memberships',
+      guildInvites: 'guild_invites',
+      guildJoinRequests: 'guild_join_requests',
+      guildMessages: 'guild_messages',
+      guildEvents: 'guild_events',
       roomMessages: 'room_messages',
       watchSessions: 'watch_sessions',
       xpLog: 'xp_log',
@@ -173,6 +173,145 @@ describe('seedDemoData', () => {
       `SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM room_messages GROUP BY room_id) m`,
     );
     expect(chat[0]!.n).toBe(12);
+  });
+
+  it('gives every guild member one open membership from the moment they joined, and keeps past ones apart', async () => {
+    const { rows } = await t.pool.query<{ members: number; open: number; past: number; unmatched: number }>(
+      `SELECT
+         (SELECT count(*)::int FROM guild_members) AS members,
+         (SELECT count(*)::int FROM guild_memberships WHERE left_at IS NULL) AS open,
+         (SELECT count(*)::int FROM guild_memberships WHERE left_at IS NOT NULL) AS past,
+         (SELECT count(*)::int FROM guild_members gm
+            FULL JOIN (SELECT * FROM guild_memberships WHERE left_at IS NULL) ms
+              ON ms.guild_id = gm.guild_id AND ms.user_id = gm.user_id AND ms.joined_at = gm.joined_at
+           WHERE gm.user_id IS NULL OR ms.id IS NULL) AS unmatched`,
+    );
+    expect(rows[0]).toEqual({ members: 9, open: 9, past: 2, unmatched: 0 });
+    // Nobody is in two guilds at once, joins before their account or the guild existed, or leaves before joining.
+    const { rows: impossible } = await t.pool.query(
+      `SELECT a.id FROM guild_memberships a JOIN guild_memberships b ON b.user_id = a.user_id AND b.id <> a.id
+         AND tstzrange(a.joined_at, COALESCE(a.left_at, 'infinity')) && tstzrange(b.joined_at, COALESCE(b.left_at, 'infinity'))
+       UNION ALL
+       SELECT m.id FROM guild_memberships m JOIN users u ON u.id = m.user_id JOIN guilds g ON g.id = m.guild_id
+        WHERE m.joined_at < u.created_at OR m.joined_at < g.created_at OR m.left_at > now()`,
+    );
+    expect(impossible).toEqual([]);
+  });
+
+  it("counts a guild's watch hours only while its people were members", async () => {
+    // The rule matters here: some members watched before they joined their guild.
+    const { rows: before } = await t.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM guild_memberships m JOIN watch_sessions w ON w.user_id = m.user_id
+        WHERE w.started_at < m.joined_at`,
+    );
+    expect(before[0]!.n).toBeGreaterThan(0);
+    const clippedHours = (from: string, to: string) => `
+      (sum(extract(epoch FROM
+        LEAST(w.ended_at, COALESCE(m.left_at, 'infinity'), ${to}) - GREATEST(w.started_at, m.joined_at, ${from}))))::float8 / 3600`;
+    const overlaps = (from: string, to: string) => `
+      w.user_id = m.user_id AND w.ended_at > GREATEST(m.joined_at, ${from})
+        AND w.started_at < LEAST(COALESCE(m.left_at, 'infinity'), ${to})`;
+    const { rows: totals } = await t.pool.query<{ name: string; stored: number; counted: number }>(
+      `SELECT g.name, g.total_watch_hours AS stored, ${clippedHours("'-infinity'", "'infinity'")} AS counted
+         FROM guilds g JOIN guild_memberships m ON m.guild_id = g.id
+         JOIN watch_sessions w ON ${overlaps("'-infinity'", "'infinity'")}
+        GROUP BY g.id`,
+    );
+    expect(totals).toHaveLength(2);
+    for (const row of totals) {
+      expect(row.counted, row.name).toBeGreaterThan(0);
+      expect(row.stored, row.name).toBeCloseTo(row.counted, 2);
+    }
+    // Past weeks' guild boards follow the same rule, inside each week.
+    const { rows: boards } = await t.pool.query<{ week: string; stored: number; counted: number }>(
+      `SELECT s.snapshot_at::text AS week, s.watch_hours AS stored,
+              ${clippedHours('s.snapshot_at', "s.snapshot_at + interval '7 days'")} AS counted
+         FROM leaderboard_snapshots s JOIN guild_memberships m ON m.guild_id = s.entity_id
+         JOIN watch_sessions w ON ${overlaps('s.snapshot_at', "s.snapshot_at + interval '7 days'")}
+        WHERE s.type = 'guild'
+        GROUP BY s.id`,
+    );
+    // Both guilds watched in each of the four finished weeks the seed keeps boards for.
+    expect(boards).toHaveLength(8);
+    for (const row of boards) expect(row.stored, row.week).toBeCloseTo(row.counted, 2);
+  });
+
+  it('has guild chat from people who were members when they wrote, in order', async () => {
+    const { rows } = await t.pool.query<{
+      name: string;
+      messages: number;
+      authors: number;
+      out_of_order: number;
+    }>(
+      `SELECT g.name, count(gm.id)::int AS messages, count(DISTINCT gm.user_id)::int AS authors,
+              count(*) FILTER (WHERE gm.created_at < gm.previous)::int AS out_of_order
+         FROM guilds g LEFT JOIN (
+           SELECT *, lag(created_at) OVER (PARTITION BY guild_id ORDER BY seq) AS previous FROM guild_messages) gm
+           ON gm.guild_id = g.id
+        GROUP BY g.id`,
+    );
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.messages, row.name).toBeGreaterThanOrEqual(8);
+      expect(row.messages, row.name).toBeLessThanOrEqual(20);
+      expect(row.authors, row.name).toBeGreaterThanOrEqual(3);
+      expect(row.out_of_order, row.name).toBe(0);
+    }
+    const { rows: strangers } = await t.pool.query(
+      `SELECT gm.content FROM guild_messages gm
+        WHERE gm.created_at > now() OR NOT EXISTS (
+          SELECT 1 FROM guild_memberships m WHERE m.guild_id = gm.guild_id AND m.user_id = gm.user_id
+            AND m.joined_at <= gm.created_at AND (m.left_at IS NULL OR m.left_at > gm.created_at))`,
+    );
+    expect(strangers).toEqual([]);
+  });
+
+  it('runs a challenge in every guild, set by its leader or an officer, with one guild showing past and upcoming ones', async () => {
+    const { rows } = await t.pool.query<{
+      name: string;
+      running: number;
+      ended: number;
+      upcoming: number;
+      by_members: number;
+      total: number;
+    }>(
+      `SELECT g.name,
+              count(*) FILTER (WHERE e.starts_at <= now() AND e.ends_at > now())::int AS running,
+              count(*) FILTER (WHERE e.ends_at <= now())::int AS ended,
+              count(*) FILTER (WHERE e.starts_at > now())::int AS upcoming,
+              count(*) FILTER (WHERE m.role IN ('leader', 'officer'))::int AS by_members,
+              count(e.id)::int AS total
+         FROM guilds g LEFT JOIN guild_events e ON e.guild_id = g.id
+         LEFT JOIN guild_members m ON m.guild_id = g.id AND m.user_id = e.created_by
+        WHERE g.disbanded_at IS NULL
+        GROUP BY g.id ORDER BY g.name`,
+    );
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.running, row.name).toBe(1);
+      expect(row.by_members, row.name).toBe(row.total);
+    }
+    expect(rows.some((r) => r.ended > 0 && r.upcoming > 0)).toBe(true);
+  });
+
+  it('has a private guild with a pending join request and an invite, both for people in no guild', async () => {
+    const pending = (table: string) =>
+      t.pool.query<{ username: string; is_public: boolean; in_guild: boolean }>(
+        `SELECT u.username, g.is_public, EXISTS (SELECT 1 FROM guild_members m WHERE m.user_id = p.user_id) AS in_guild
+           FROM ${table} p JOIN guilds g ON g.id = p.guild_id JOIN users u ON u.id = p.user_id`,
+      );
+    const { rows: requests } = await pending('guild_join_requests');
+    const { rows: invites } = await pending('guild_invites');
+    expect(requests.some((r) => !r.is_public)).toBe(true);
+    expect(invites.some((r) => !r.is_public)).toBe(true);
+    for (const row of [...requests, ...invites]) expect(row.in_guild, row.username).toBe(false);
+    // The invite came from the guild's leader or an officer, and the invitee was told.
+    const { rows: told } = await t.pool.query(
+      `SELECT i.user_id FROM guild_invites i
+         JOIN guild_members m ON m.guild_id = i.guild_id AND m.user_id = i.invited_by AND m.role IN ('leader', 'officer')
+         JOIN notifications n ON n.user_id = i.user_id AND n.type = 'guild_invite' AND n.payload->>'guildId' = i.guild_id::text`,
+    );
+    expect(told).toHaveLength(invites.length);
   });
 
   it('has an active event with tasks and badges, an active ad and a featured slot', async () => {

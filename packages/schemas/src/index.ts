@@ -14,3 +14,4 @@ export * from './profile';
 export * from './xp';
 export * from './leaderboard';
 export * from './premium';
+export * from './guilds';

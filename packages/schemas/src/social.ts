@@ -20,6 +20,7 @@ export const NOTIFICATION_TYPES = [
   'friend_request',
   'friend_accepted',
   'room_invite',
+  'guild_invite',
   'guild_event',
   'leaderboard_result',
   'level_up',
@@ -50,6 +51,7 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: Record<NotificationType, Notifica
   friend_request: { inApp: true, push: true, email: false },
   friend_accepted: { inApp: true, push: false, email: false },
   room_invite: { inApp: true, push: true, email: false },
+  guild_invite: { inApp: true, push: true, email: false },
   guild_event: { inApp: true, push: true, email: false },
   leaderboard_result: { inApp: true, push: true, email: true },
   level_up: { inApp: true, push: false, email: false },
@@ -270,6 +272,8 @@ export interface NotificationPayloads {
   friend_request: { fromUserId: string; fromUsername: string; fromName?: string | null };
   friend_accepted: { fromUserId: string; fromUsername: string; fromName?: string | null };
   room_invite: { roomId: string; roomName: string; fromUserId: string; fromName: string; code?: string };
+  /** `kind` invite: someone invites you; request: someone asks to join a guild you run (officers hear it). */
+  guild_invite: { guildId: string; guildName: string; fromUserId: string; fromUsername: string; fromName?: string | null; kind?: 'invite' | 'request' | 'accepted' };
   guild_event: { guildId: string; guildName: string; eventName?: string };
   /**
    * Sent when a finished week's or month's board is reset: `board` is its key

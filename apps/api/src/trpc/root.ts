@@ -9,6 +9,7 @@ import { notificationsRouter } from '../modules/notifications/router';
 import { xpRouter } from '../modules/gamification/router';
 import { leaderboardRouter } from '../modules/leaderboard/router';
 import { premiumRouter } from '../modules/premium/router';
+import { guildsRouter } from '../modules/guilds/router';
 
 export const appRouter = router({
   platform: platformRouter,
@@ -21,6 +22,7 @@ export const appRouter = router({
   xp: xpRouter,
   leaderboard: leaderboardRouter,
   premium: premiumRouter,
+  guilds: guildsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import type { TrpcContext } from './context';
 import { AuthError, AUTH_MESSAGES } from '../modules/auth/errors';
 import { RoomError } from '../modules/rooms/errors';
 import { FriendError } from '../modules/friends/errors';
+import { GuildError } from '../modules/guilds/errors';
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
@@ -17,9 +18,17 @@ const t = initTRPC.context<TrpcContext>().create({
     const roomCode = error.cause instanceof RoomError ? error.cause.code : undefined;
     // Friends refusals (ALREADY_FRIENDS, BLOCKED...) likewise.
     const friendCode = error.cause instanceof FriendError ? error.cause.code : undefined;
+    // Guild refusals (GUILD_FULL, LEADER_MUST_TRANSFER...) likewise.
+    const guildCode = error.cause instanceof GuildError ? error.cause.code : undefined;
     return {
       ...shape,
-      data: { ...data, ...(authCode ? { authCode } : {}), ...(roomCode ? { roomCode } : {}), ...(friendCode ? { friendCode } : {}) },
+      data: {
+        ...data,
+        ...(authCode ? { authCode } : {}),
+        ...(roomCode ? { roomCode } : {}),
+        ...(friendCode ? { friendCode } : {}),
+        ...(guildCode ? { guildCode } : {}),
+      },
     };
   },
 });

@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
   friend_request: { label: 'Friend requests', hint: 'Someone wants to be your friend.' },
   friend_accepted: { label: 'Accepted requests', hint: 'Someone accepted your friend request.' },
   room_invite: { label: 'Room invites', hint: 'A friend invites you into a watch room.' },
+  guild_invite: { label: 'Guild invites', hint: 'Invitations to a guild, and requests to join yours.' },
   guild_event: { label: 'Guild events', hint: 'New events and news in your guild.' },
   leaderboard_result: { label: 'Leaderboard results', hint: 'Where you finished when a board resets.' },
   level_up: { label: 'Level ups', hint: 'You reached a new level.' },

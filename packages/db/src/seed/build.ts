@@ -31,6 +31,11 @@ export interface DemoRows {
   friendRequests: Row<typeof s.friendRequests>[];
   guilds: Row<typeof s.guilds>[];
   guildMembers: Row<typeof s.guildMembers>[];
+  guildMemberships: Row<typeof s.guildMemberships>[];
+  guildInvites: Row<typeof s.guildInvites>[];
+  guildJoinRequests: Row<typeof s.guildJoinRequests>[];
+  guildMessages: Row<typeof s.guildMessages>[];
+  guildEvents: Row<typeof s.guildEvents>[];
   rooms: Row<typeof s.rooms>[];
   roomMembers: Row<typeof s.roomMembers>[];
   roomMessages: Row<typeof s.roomMessages>[];
@@ -84,7 +89,6 @@ function splitRevenue(amountCents: number, creatorShareBps: number) {
 
 const utcDate = (d: Date) => d.toISOString().slice(0, 10);
 
-
 /**
  * Builds the demo platform as plain rows: a pure function of `now` and the password hash, so it is
  * deterministic apart from the dates, which are relative to `now`.
@@ -101,6 +105,11 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
     friendRequests: [],
     guilds: [],
     guildMembers: [],
+    guildMemberships: [],
+    guildInvites: [],
+    guildJoinRequests: [],
+    guildMessages: [],
+    guildEvents: [],
     rooms: [],
     roomMembers: [],
     roomMessages: [],
@@ -170,7 +179,10 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
       updatedAt: createdAt,
     });
     guild.members.forEach(([username, role], i) => {
-      const at = new Date(createdAt.getTime() + i * 2 * DAY);
+      // Two days apart from the guild's start, but never before the person had an account.
+      const at = new Date(
+        Math.max(createdAt.getTime() + i * 2 * DAY, joinedAt.get(username)!.getTime() + DAY),
+      );
       rows.guildMembers.push({
         guildId: id,
         userId: userId(username),
@@ -179,7 +191,100 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
         createdAt: at,
         updatedAt: at,
       });
+      // The open membership the accrual counts the guild's watch time from.
+      rows.guildMemberships.push({
+        id: demoId(`guild-membership:${guild.key}:${username}`),
+        guildId: id,
+        userId: userId(username),
+        joinedAt: at,
+        leftAt: null,
+        createdAt: at,
+        updatedAt: at,
+      });
     });
+    for (const [username, joinedDaysAgo, leftDaysAgo] of guild.pastMembers ?? []) {
+      const joined = ago(joinedDaysAgo * DAY);
+      const left = ago(leftDaysAgo * DAY);
+      rows.guildMemberships.push({
+        id: demoId(`guild-membership:${guild.key}:${username}:${joinedDaysAgo}`),
+        guildId: id,
+        userId: userId(username),
+        joinedAt: joined,
+        leftAt: left,
+        createdAt: joined,
+        updatedAt: left,
+      });
+    }
+    guild.chat.forEach(([author, content, hoursAgo], i) => {
+      const at = ago(hoursAgo * HOUR);
+      rows.guildMessages.push({
+        id: demoId(`guild-message:${guild.key}:${i}`),
+        guildId: id,
+        userId: userId(author),
+        content,
+        createdAt: at,
+        updatedAt: at,
+      });
+    });
+    for (const challenge of guild.challenges) {
+      const startsAt = new Date(t + challenge.startsInDays * DAY);
+      const createdAt = new Date(Math.min(startsAt.getTime(), t) - DAY);
+      rows.guildEvents.push({
+        id: demoId(`guild-event:${guild.key}:${challenge.key}`),
+        guildId: id,
+        createdBy: userId(challenge.createdBy),
+        title: challenge.title,
+        description: challenge.description,
+        startsAt,
+        endsAt: new Date(t + challenge.endsInDays * DAY),
+        goalHours: challenge.goalHours,
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+    const from = (username: string) => {
+      const person = CAST.find((c) => c.username === username)!;
+      return { fromUserId: userId(username), fromUsername: username, fromName: person.displayName };
+    };
+    for (const [username, invitedBy, hoursAgo] of guild.invites ?? []) {
+      const at = ago(hoursAgo * HOUR);
+      rows.guildInvites.push({
+        guildId: id,
+        userId: userId(username),
+        invitedBy: userId(invitedBy),
+        createdAt: at,
+        updatedAt: at,
+      });
+      rows.notifications.push({
+        id: demoId(`notification:${username}:guild-invite:${guild.key}`),
+        userId: userId(username),
+        type: 'guild_invite',
+        payload: { guildId: id, guildName: guild.name, ...from(invitedBy), kind: 'invite' },
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    for (const [username, message, hoursAgo] of guild.joinRequests ?? []) {
+      const at = ago(hoursAgo * HOUR);
+      rows.guildJoinRequests.push({
+        guildId: id,
+        userId: userId(username),
+        message,
+        createdAt: at,
+        updatedAt: at,
+      });
+      // The leader and officers hear of it.
+      for (const [reviewer] of guild.members.filter(([, role]) => role !== 'member')) {
+        rows.notifications.push({
+          id: demoId(`notification:${reviewer}:guild-request:${guild.key}:${username}`),
+          userId: userId(reviewer),
+          type: 'guild_invite',
+          payload: { guildId: id, guildName: guild.name, ...from(username), kind: 'request' },
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+    }
   }
 
   const roomsOf = new Map<string, { id: string; createdDaysAgo: number }[]>();
@@ -302,7 +407,8 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
       xp(member.username, 50, 'login', `login:${date}`, new Date(day.first.getTime() - 5 * MINUTE));
       xp(member.username, 25, 'watch', firstSessionKey(day.first), day.first);
       const hours = Math.min(5, Math.floor(day.secs / 3600));
-      for (let h = 1; h <= hours; h++) xp(member.username, 100, 'watch', watchHourKey(day.first, h)!, day.last);
+      for (let h = 1; h <= hours; h++)
+        xp(member.username, 100, 'watch', watchHourKey(day.first, h)!, day.last);
       chatDays.push(date);
     }
     // "Send 10 chat messages: +15 XP, max 3 per day".
@@ -876,14 +982,30 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
     updatedAt: user.createdAt,
   }));
 
-  // Guild hours (seed 000: SUM(duration_secs) / 3600 over the members' sessions) and last week's boards.
+  // Watch hours inside [from, to), each session clipped to the window as the accrual clips it (a
+  // person's demo sessions never overlap). A guild counts what its members watched while they were
+  // members (issue 8): every membership, past ones included, clipped to its joined_at..left_at span.
   const hoursIn = (username: string, from: number, to: number) =>
-    (watchSecsByUser.get(username) ?? [])
-      .filter((w) => w.start.getTime() >= from && w.start.getTime() < to)
-      .reduce((sum, w) => sum + w.secs, 0) / 3600;
+    (watchSecsByUser.get(username) ?? []).reduce((sum, w) => {
+      const start = w.start.getTime();
+      return sum + Math.max(0, Math.min(start + w.secs * 1000, to) - Math.max(start, from));
+    }, 0) / HOUR;
+  const usernameOf = new Map(CAST.map((c) => [userId(c.username), c.username]));
+  const guildHoursIn = (guildId: string, from: number, to: number) =>
+    rows.guildMemberships
+      .filter((m) => m.guildId === guildId)
+      .reduce(
+        (sum, m) =>
+          sum +
+          hoursIn(
+            usernameOf.get(m.userId)!,
+            Math.max(from, m.joinedAt.getTime()),
+            Math.min(to, m.leftAt?.getTime() ?? t),
+          ),
+        0,
+      );
   for (const guild of rows.guilds) {
-    const members = GUILDS.find((g) => demoId(`guild:${g.key}`) === guild.id)!.members.map(([u]) => u);
-    guild.totalWatchHours = Math.round(members.reduce((sum, u) => sum + hoursIn(u, 0, t), 0) * 100) / 100;
+    guild.totalWatchHours = Math.round(guildHoursIn(guild.id!, 0, t) * 100) / 100;
   }
   // The last four finished weeks' boards, as the weekly reset writes them (snapshot_at = the week's
   // Monday), and a reset marker for every finished week and month the reset job looks back on, so the
@@ -919,21 +1041,30 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
     board(
       'individual',
       snapshotAt,
-      CAST.map((c) => ({ entityId: userId(c.username), name: c.username, hours: hoursIn(c.username, weekStart, weekEnd) })),
+      CAST.map((c) => ({
+        entityId: userId(c.username),
+        name: c.username,
+        hours: hoursIn(c.username, weekStart, weekEnd),
+      })),
     );
     board(
       'guild',
       snapshotAt,
-      GUILDS.map((g) => ({
-        entityId: demoId(`guild:${g.key}`),
-        name: g.key,
-        hours: g.members.reduce((sum, [u]) => sum + hoursIn(u, weekStart, weekEnd), 0),
+      rows.guilds.map((g) => ({
+        entityId: g.id!,
+        name: g.name,
+        hours: guildHoursIn(g.id!, weekStart, weekEnd),
       })),
     );
   }
   for (let week = 1; week <= 8; week++) {
     const periodStart = new Date(thisMonday - week * 7 * DAY);
-    rows.leaderboardResets.push({ period: 'weekly', periodStart, createdAt: new Date(periodStart.getTime() + 7 * DAY), updatedAt: now });
+    rows.leaderboardResets.push({
+      period: 'weekly',
+      periodStart,
+      createdAt: new Date(periodStart.getTime() + 7 * DAY),
+      updatedAt: now,
+    });
   }
   for (let month = 1; month <= 3; month++) {
     const first = monthStart(now);

@@ -166,7 +166,37 @@ export const FRIENDSHIPS = {
   rejected: [['omar', 'priya']],
 } as const;
 
-export const GUILDS = [
+export interface GuildChallengeSpec {
+  key: string;
+  title: string;
+  description: string;
+  /** A leader or officer of the guild. */
+  createdBy: string;
+  /** Days from now (negative: in the past). */
+  startsInDays: number;
+  endsInDays: number;
+  goalHours: number;
+}
+
+export interface GuildSpec {
+  key: string;
+  name: string;
+  description: string;
+  isPublic: boolean;
+  /** The current roster, in the order they joined (two days apart, from the guild's creation). */
+  members: readonly (readonly [string, 'leader' | 'officer' | 'member'])[];
+  /** Earlier memberships that ended: [username, joined days ago, left days ago]. */
+  pastMembers?: readonly (readonly [string, number, number])[];
+  /** Guild chat: [author, text, hours ago], oldest first; every author is a member now. */
+  chat: readonly (readonly [string, string, number])[];
+  challenges: readonly GuildChallengeSpec[];
+  /** Pending invites: [username, invited by, hours ago]. */
+  invites?: readonly (readonly [string, string, number])[];
+  /** Pending join requests: [username, note, hours ago]. */
+  joinRequests?: readonly (readonly [string, string, number])[];
+}
+
+export const GUILDS: readonly GuildSpec[] = [
   {
     key: 'night-owls',
     name: 'Night Owls',
@@ -178,6 +208,57 @@ export const GUILDS = [
       ['priya', 'member'],
       ['zoe', 'member'],
       ['jordan', 'member'],
+    ],
+    pastMembers: [['maya', 33, 15]],
+    chat: [
+      ['demo', 'Horror fortnight is done and we cleared it. Same crew for the next one?', 140],
+      [
+        'alex',
+        'New challenge is up: 40 hours as a guild this week. Anime, horror, anything counts as long as we watch',
+        118,
+      ],
+      ['priya', "40 hours? I'll bring the lo-fi playlist for the breaks", 117],
+      ['zoe', "Count me in. Lisbon is an hour behind you, so I'm the one still awake at 2am anyway", 115],
+      ['jordan', "I'll be late to every single session but I'll be there", 96],
+      ['priya', 'Who screamed at the jump scare last night? My neighbour knocked on the wall 😂', 70],
+      ['jordan', 'Finally caught up on that horror film. Whoever picked it owes me a night light', 50],
+      ['demo', 'Put the finale watch-along in your calendars too. Subtitles on, no exceptions', 46],
+      ['alex', 'Episode 3 in the club room tonight, doors open after dinner', 28],
+      ['zoe', 'That ending!! I did not see the lighthouse twist coming', 22],
+      ['demo', "We're past halfway on the marathon. Keep the streak going tonight", 20],
+      ['priya', 'Study-and-anime double bill later? First hour quiet, then the new episode', 8],
+      ['zoe', 'Yes! Save me a seat', 7],
+      ['alex', 'The sync held even when Jordan joined halfway through. Tech is amazing', 3],
+      ['jordan', 'Made it on time for once. Somebody screenshot this', 2],
+    ],
+    challenges: [
+      {
+        key: 'horror-fortnight',
+        title: 'Horror fortnight: 60 hours',
+        description: 'Two weeks of scary films after midnight. Lights off, volume up.',
+        createdBy: 'demo',
+        startsInDays: -20,
+        endsInDays: -6,
+        goalHours: 60,
+      },
+      {
+        key: 'marathon-week',
+        title: 'Marathon week: 40 hours',
+        description: 'Seven nights, forty hours between us. Every room with a Night Owl in it counts.',
+        createdBy: 'alex',
+        startsInDays: -5,
+        endsInDays: 2,
+        goalHours: 40,
+      },
+      {
+        key: 'finale-watch-along',
+        title: 'Season finale watch-along: 6 hours',
+        description: 'The last three episodes back to back, then the finale together. Subtitles on.',
+        createdBy: 'demo',
+        startsInDays: 4,
+        endsInDays: 5,
+        goalHours: 6,
+      },
     ],
   },
   {
@@ -191,8 +272,47 @@ export const GUILDS = [
       ['sam', 'member'],
       ['lena', 'member'],
     ],
+    pastMembers: [['jordan', 37, 31]],
+    chat: [
+      ['sam', 'The dragon at the end of short film night still lives in my head', 90],
+      [
+        'omar',
+        'Kurosawa fortnight starts today: 25 hours as a guild. Seven Samurai alone is three and a half of them',
+        70,
+      ],
+      ['sam', 'Finally a challenge I was born for', 69],
+      ['kai', 'I am in for Rashomon. Four versions of one story is basically my whole genre', 66],
+      ['lena', 'Can we pause on the rain scenes? I want to study how they lit them', 45],
+      ['omar', 'Of course. We take it slow, the films are not going anywhere', 44],
+      ['sam', 'Unpopular opinion: Ikiru over Seven Samurai. Fight me', 30],
+      ['kai', 'Not fighting you, Ikiru wrecked me', 29],
+      ['lena', 'Storyboarded the opening of Ikiru for practice. Every frame is a lesson', 20],
+      ['omar', 'Someone asked to join and quoted Ikiru in the request. Kai, you know her?', 6],
+      ['kai', 'Maya! She makes the diner Shorts. She would fit right in', 5],
+      ['omar', 'Also invited our admin. We need a referee for the Ikiru debate', 4],
+    ],
+    challenges: [
+      {
+        key: 'kurosawa-fortnight',
+        title: 'Kurosawa fortnight: 25 hours',
+        description:
+          'Seven Samurai, Rashomon, Ikiru and whatever else we can fit in. Pause for discussion allowed.',
+        createdBy: 'omar',
+        startsInDays: -3,
+        endsInDays: 11,
+        goalHours: 25,
+      },
+    ],
+    invites: [['admin', 'omar', 4]],
+    joinRequests: [
+      [
+        'maya',
+        'Kai says you argue about Rashomon every week. My favourite Kurosawa is Ikiru, and I bring snacks.',
+        7,
+      ],
+    ],
   },
-] as const;
+];
 
 export interface RoomSpec {
   key: string;

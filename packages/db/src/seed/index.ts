@@ -11,9 +11,10 @@ export { demoId } from './ids';
 export { buildDemoRows, type DemoRows } from './build';
 
 /*
- * Demo data: a small, living platform (12 users, friendships, 2 guilds, 5 rooms with chat, six weeks of
- * watch sessions and the XP they earned, an active event, an ad, 2 Shorts series with purchases,
- * reactions, comments and funnel analytics). Ids are stable (demoId), dates are relative to the seeding
+ * Demo data: a small, living platform (12 users, friendships, 2 guilds with chat, challenges, past
+ * members, a pending invite and a join request, 5 rooms with chat, six weeks of watch sessions and the
+ * XP they earned, an active event, an ad, 2 Shorts series with purchases, reactions, comments and
+ * funnel analytics). Ids are stable (demoId), dates are relative to the seeding
  * time. Video assets and subtitles point at storage keys under demo/ for which no files ship: the
  * player should show its "video unavailable" state for them until real files are uploaded.
  */
@@ -37,6 +38,11 @@ const INSERT_ORDER: readonly [keyof DemoRows, PgTable][] = [
   ['friendRequests', s.friendRequests],
   ['guilds', s.guilds],
   ['guildMembers', s.guildMembers],
+  ['guildMemberships', s.guildMemberships],
+  ['guildInvites', s.guildInvites],
+  ['guildJoinRequests', s.guildJoinRequests],
+  ['guildMessages', s.guildMessages],
+  ['guildEvents', s.guildEvents],
   ['rooms', s.rooms],
   ['roomMembers', s.roomMembers],
   ['roomMessages', s.roomMessages],

@@ -110,6 +110,10 @@ async function giveVictimDataEverywhere(database: TestDatabase): Promise<void> {
      VALUES ($1, $2, now() - interval '3 days', 'guild:alltime', 5400)`,
     [demoId('guild:night-owls'), victim],
   );
+  // Guild invites both ways and a join request (the seed gives a membership, chat and a challenge).
+  await q(`INSERT INTO guild_invites (guild_id, user_id, invited_by) VALUES ($1, $2, $3)`, [demoId('guild:cinephiles'), victim, zoe]);
+  await q(`INSERT INTO guild_invites (guild_id, user_id, invited_by) VALUES ($1, $2, $3)`, [demoId('guild:night-owls'), zoe, victim]);
+  await q(`INSERT INTO guild_join_requests (guild_id, user_id, message) VALUES ($1, $2, 'let me in')`, [demoId('guild:cinephiles'), victim]);
   // A guild with nobody else in it is disbanded.
   await q(`INSERT INTO guilds (id, name, owner_id) VALUES ($1, 'Alex Alone', $2)`, [soloGuild, victim]);
   // The demo seed leaves every room empty; here the victim leads a room with people in it right now.

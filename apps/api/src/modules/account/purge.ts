@@ -60,6 +60,14 @@ export const USER_REFERENCES = {
   'user_blocks.blocked_id': 'delete',
   'guilds.owner_id': 'transfer',
   'guild_members.user_id': 'delete',
+  // Their memberships go with their share of guild watch time (below); what they wrote in a guild's chat
+  // stays, shown as "Deleted user", as room chat does.
+  'guild_memberships.user_id': 'delete',
+  'guild_invites.user_id': 'delete',
+  'guild_invites.invited_by': 'set-null',
+  'guild_join_requests.user_id': 'delete',
+  'guild_messages.user_id': 'keep',
+  'guild_events.created_by': 'set-null',
   'rooms.leader_id': 'transfer-or-keep',
   'room_members.user_id': 'delete',
   'room_messages.user_id': 'keep',

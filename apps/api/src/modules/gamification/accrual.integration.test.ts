@@ -147,11 +147,12 @@ describe('guild watch time', () => {
     const [owner, fay] = [await createUser(app.services.db), await createUser(app.services.db)];
     const guildId = randomUUID();
     await q(`INSERT INTO guilds (id, name, owner_id) VALUES ($1, $2, $3)`, [guildId, `Night Owls ${guildId.slice(0, 6)}`, owner.id]);
-    await q(`INSERT INTO guild_members (guild_id, user_id, role) VALUES ($1, $2, 'leader')`, [guildId, owner.id]);
-    await q(`INSERT INTO guild_members (guild_id, user_id, role, joined_at) VALUES ($1, $2, 'member', '2026-11-25T11:00:00Z')`, [
-      guildId,
-      fay.id,
-    ]);
+    const join = async (userId: string, role: string, at: string) => {
+      await q(`INSERT INTO guild_members (guild_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4)`, [guildId, userId, role, at]);
+      await q(`INSERT INTO guild_memberships (guild_id, user_id, joined_at) VALUES ($1, $2, $3)`, [guildId, userId, at]);
+    };
+    await join(owner.id, 'leader', '2026-11-20T00:00:00Z');
+    await join(fay.id, 'member', '2026-11-25T11:00:00Z');
     const room = await roomLedBy(fay.id);
     await watch(fay.id, room, '2026-11-25T09:00:00Z', '2026-11-25T11:30:00Z');
     await run([fay.id]);
@@ -160,16 +161,15 @@ describe('guild watch time', () => {
     // Only the half hour after she joined.
     expect(await secondsOn(guildBoard, guildId)).toBe(1800);
 
+    // She leaves at 11:35; what she watches after does not count for the guild.
     await q(`DELETE FROM guild_members WHERE user_id = $1`, [fay.id]);
+    await q(`UPDATE guild_memberships SET left_at = '2026-11-25T11:35:00Z' WHERE user_id = $1 AND left_at IS NULL`, [fay.id]);
     await watch(fay.id, room, '2026-11-25T11:40:00Z', '2026-11-25T11:50:00Z');
     await run([fay.id]);
     expect(await secondsOn(weekly(), fay.id)).toBe(9600);
     expect(await secondsOn(guildBoard, guildId)).toBe(1800);
 
-    await q(`INSERT INTO guild_members (guild_id, user_id, role, joined_at) VALUES ($1, $2, 'member', '2026-11-25T11:45:00Z')`, [
-      guildId,
-      fay.id,
-    ]);
+    await join(fay.id, 'member', '2026-11-25T11:45:00Z');
     await run([fay.id]);
     expect(await secondsOn(guildBoard, guildId)).toBe(1800 + 300);
     expect(await secondsOn(boardKey('guild', 'alltime', now()), guildId)).toBe(2100);

@@ -251,13 +251,17 @@ async function writePeriod(
   const guild = boardKey('guild', p.period, p.at);
   const { rows: theirs } = await db.execute<{ entity_id: string; seconds: number }>(sql`
     WITH watched AS (
+      -- Each membership counts what was watched between joining and leaving (issue 8); a disbanded
+      -- guild counts nothing more.
       SELECT m.guild_id, m.user_id, m.joined_at,
         range_agg(tstzrange(GREATEST(w.started_at, ${start}::timestamptz, m.joined_at),
-          LEAST(COALESCE(w.ended_at, ${now}::timestamptz), ${now}::timestamptz, ${end}::timestamptz))) AS ranges
-      FROM guild_members m JOIN watch_sessions w ON w.user_id = m.user_id
-        AND w.started_at < LEAST(${end}::timestamptz, ${now}::timestamptz)
+          LEAST(COALESCE(w.ended_at, ${now}::timestamptz), ${now}::timestamptz, ${end}::timestamptz,
+            COALESCE(m.left_at, 'infinity'::timestamptz)))) AS ranges
+      FROM guild_memberships m JOIN guilds g ON g.id = m.guild_id AND g.disbanded_at IS NULL
+        JOIN watch_sessions w ON w.user_id = m.user_id
+        AND w.started_at < LEAST(${end}::timestamptz, ${now}::timestamptz, COALESCE(m.left_at, 'infinity'::timestamptz))
         AND COALESCE(w.ended_at, 'infinity'::timestamptz) > GREATEST(${start}::timestamptz, m.joined_at)
-      WHERE m.user_id = ANY(${users})
+      WHERE m.user_id = ANY(${users}) AND COALESCE(m.left_at, 'infinity'::timestamptz) > ${start}::timestamptz
       GROUP BY m.guild_id, m.user_id, m.joined_at),
     shares AS (
       INSERT INTO guild_watch_contributions (guild_id, user_id, joined_at, board, seconds, created_at, updated_at)
@@ -282,7 +286,23 @@ async function writePeriod(
     ON CONFLICT (board, entity_id) DO UPDATE SET seconds = EXCLUDED.seconds, updated_at = EXCLUDED.updated_at
       WHERE leaderboard_entries.seconds <> EXCLUDED.seconds
     RETURNING entity_id, seconds`);
-return { individual: { board: individual, rows: mine }, guild: { board: guild, rows: theirs } };
+  // Seed 000's guilds.total_watch_hours is the all-time figure, kept with it.
+  if (p.period === 'alltime' && theirs.length > 0) await refreshGuildHours(db, theirs.map((r) => r.entity_id), now);
+  return { individual: { board: individual, rows: mine }, guild: { board: guild, rows: theirs } };
+}
+
+/** guilds.total_watch_hours from the guilds' all-time contributions (what members watched while members). */
+export async function refreshGuildHours(db: Queryable, guildIds: readonly string[] | null, now: Date): Promise<number> {
+  const which = guildIds ? sql`g.id = ANY(${uuidArray(guildIds)})` : sql`g.disbanded_at IS NULL`;
+  const { rows } = await db.execute(sql`
+    UPDATE guilds g SET total_watch_hours = t.hours, updated_at = ${now}
+    FROM (
+      SELECT g.id, COALESCE((SELECT sum(c.seconds) FROM guild_watch_contributions c
+        WHERE c.guild_id = g.id AND c.board = 'guild:alltime'), 0) / 3600.0 AS hours
+      FROM guilds g WHERE ${which}) t
+    WHERE g.id = t.id AND g.total_watch_hours IS DISTINCT FROM t.hours
+    RETURNING g.id`);
+  return rows.length;
 }
 
 async function alreadyReset(db: Queryable, p: PeriodOf): Promise<boolean> {

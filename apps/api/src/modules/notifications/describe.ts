@@ -117,6 +117,18 @@ export function describeNotification(type: string, payload: Record<string, unkno
         url: code ? `/invite/${code}` : roomId ? `/rooms/${roomId}` : null,
       };
     }
+    case 'guild_invite': {
+      const guild = text(payload.guildName) ?? 'a guild';
+      const guildId = segment(payload.guildId);
+      const url = guildId ? `/guilds/${guildId}` : '/guilds';
+      if (payload.kind === 'request') {
+        return { title: `${actor(payload)} asked to join ${guild}`, body: 'Approve or decline on the guild page.', url };
+      }
+      if (payload.kind === 'accepted') {
+        return { title: `You are now a member of ${guild}`, body: 'Say hello in the guild chat.', url };
+      }
+      return { title: `${actor(payload)} invited you to ${guild}`, body: 'Accept or decline on the guild page.', url };
+    }
     case 'guild_event': {
       const guild = text(payload.guildName) ?? 'your guild';
       const event = text(payload.eventName);

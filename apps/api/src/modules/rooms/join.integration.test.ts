@@ -95,7 +95,7 @@ async function makeGuild(ownerId: string, memberIds: string[]): Promise<string> 
   const guildId = rows[0]!.id;
   for (const userId of [ownerId, ...memberIds]) {
     await database.db.execute(
-      sql`INSERT INTO guild_members (guild_id, user_id) VALUES (${guildId}, ${userId})`,
+      sql`INSERT INTO guild_members (guild_id, user_id, role) VALUES (${guildId}, ${userId}, ${userId === ownerId ? 'leader' : 'member'})`,
     );
   }
   return guildId;
@@ -204,6 +204,18 @@ describe('friends-only rooms', () => {
     const other = await someone('Oz');
     const guildId = await makeGuild(other.user.id, []);
     const result = await trpc(app, ann.token, 'rooms.create', {
+      name: 'Guild night',
+      contentUrl: 'https://youtu.be/dQw4w9WgXcQ',
+      guildId,
+    });
+    expectTrpcRefusal(result, 'FORBIDDEN', 403);
+  });
+
+  it('refuse a guild room from a plain member (officers and the leader manage guild rooms)', async () => {
+    const gil = await someone('Gil');
+    const owner = await someone('Oz');
+    const guildId = await makeGuild(owner.user.id, [gil.user.id]);
+    const result = await trpc(app, gil.token, 'rooms.create', {
       name: 'Guild night',
       contentUrl: 'https://youtu.be/dQw4w9WgXcQ',
       guildId,

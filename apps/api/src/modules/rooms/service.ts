@@ -75,11 +75,19 @@ async function guildOf(db: Queryable, userId: string): Promise<string | null> {
   return rows[0]?.guild_id ?? null;
 }
 
+async function guildRoleOf(db: Queryable, userId: string, guildId: string): Promise<string | null> {
+  const { rows } = await db.execute<{ role: string }>(
+    sql`SELECT role FROM guild_members WHERE user_id = ${userId} AND guild_id = ${guildId}`,
+  );
+  return rows[0]?.role ?? null;
+}
+
 export async function createRoom(deps: RoomDeps, userId: string, input: z.output<typeof createRoomInput>): Promise<RoomDetail> {
   const parsed = parseContentUrl(input.contentUrl);
   if (!parsed.ok) throw roomErrors.validation(parsed.message);
-  if (input.guildId && (await guildOf(deps.db, userId)) !== input.guildId) {
-    throw roomErrors.forbidden('members of a guild can link a room to it');
+  // Seed 000: officers (and the leader) manage guild rooms; members take part in them.
+  if (input.guildId && !['leader', 'officer'].includes((await guildRoleOf(deps.db, userId, input.guildId)) ?? '')) {
+    throw roomErrors.forbidden('the leader and officers of a guild can open a room for it');
   }
   const now = deps.now();
   const defaults = input.visibility === undefined || input.micEnabled === undefined ? await roomDefaultsOf(deps.db, userId) : null;
