@@ -1,3 +1,4 @@
+CREATE TYPE "public"."guild_left_reason" AS ENUM('left', 'kicked', 'disbanded');--> statement-breakpoint
 CREATE TABLE "guild_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"guild_id" uuid NOT NULL,
@@ -38,8 +39,10 @@ CREATE TABLE "guild_memberships" (
 	"user_id" uuid NOT NULL,
 	"joined_at" timestamp with time zone NOT NULL,
 	"left_at" timestamp with time zone,
+	"left_reason" "guild_left_reason",
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "guild_memberships_left_reason" CHECK (("guild_memberships"."left_at" IS NULL) = ("guild_memberships"."left_reason" IS NULL)),
 	CONSTRAINT "guild_memberships_span" CHECK ("guild_memberships"."left_at" IS NULL OR "guild_memberships"."left_at" >= "guild_memberships"."joined_at")
 );
 --> statement-breakpoint

@@ -313,6 +313,7 @@ const FOREIGN_KEYS: [string, string][] = [
 const ENUMS: Record<string, string[]> = {
   friend_request_status: ['pending', 'accepted', 'rejected'],
   guild_role: ['leader', 'officer', 'member'],
+  guild_left_reason: ['left', 'kicked', 'disbanded'],
   room_platform: ['youtube', 'drive', 'spotify', 'web', 'upload'],
   room_visibility: ['public', 'friends', 'private'],
   xp_reason: ['watch', 'login', 'chat', 'friend', 'event', 'ad_watch'],

@@ -17,6 +17,7 @@ import { timestamps, timestamptz, uuidPk } from './columns';
 import { users } from './users';
 
 export const guildRole = pgEnum('guild_role', ['leader', 'officer', 'member']);
+export const guildLeftReason = pgEnum('guild_left_reason', ['left', 'kicked', 'disbanded']);
 
 export const guilds = pgTable(
   'guilds',
@@ -90,10 +91,13 @@ export const guildMemberships = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     joinedAt: timestamptz('joined_at').notNull(),
     leftAt: timestamptz('left_at'),
+    /** Why it ended: a kicked person comes back only with an invite (or an approved request). */
+    leftReason: guildLeftReason('left_reason'),
     ...timestamps(),
   },
   (t) => [
     index('guild_memberships_guild_id_idx').on(t.guildId),
+    check('guild_memberships_left_reason', sql`(${t.leftAt} IS NULL) = (${t.leftReason} IS NULL)`),
     // The accrual reads a user's memberships: WHERE user_id = ANY($1).
     index('guild_memberships_user_id_idx').on(t.userId),
     uniqueIndex('guild_memberships_open_key').on(t.userId).where(sql`${t.leftAt} IS NULL`),

@@ -198,6 +198,7 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
         userId: userId(username),
         joinedAt: at,
         leftAt: null,
+        leftReason: null,
         createdAt: at,
         updatedAt: at,
       });
@@ -211,6 +212,7 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
         userId: userId(username),
         joinedAt: joined,
         leftAt: left,
+        leftReason: 'left',
         createdAt: joined,
         updatedAt: left,
       });

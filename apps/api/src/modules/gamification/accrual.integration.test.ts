@@ -163,7 +163,7 @@ describe('guild watch time', () => {
 
     // She leaves at 11:35; what she watches after does not count for the guild.
     await q(`DELETE FROM guild_members WHERE user_id = $1`, [fay.id]);
-    await q(`UPDATE guild_memberships SET left_at = '2026-11-25T11:35:00Z' WHERE user_id = $1 AND left_at IS NULL`, [fay.id]);
+    await q(`UPDATE guild_memberships SET left_at = '2026-11-25T11:35:00Z', left_reason = 'left' WHERE user_id = $1 AND left_at IS NULL`, [fay.id]);
     await watch(fay.id, room, '2026-11-25T11:40:00Z', '2026-11-25T11:50:00Z');
     await run([fay.id]);
     expect(await secondsOn(weekly(), fay.id)).toBe(9600);

@@ -60,6 +60,8 @@ export const guildErrors = {
   private: () =>
     new GuildError('GUILD_PRIVATE', 'This guild is private: ask to join, or wait for an invite from its leader or an officer.'),
   publicNoRequest: () => new GuildError('VALIDATION_FAILED', 'This guild is public: join it directly.'),
+  kicked: () =>
+    new GuildError('KICKED', 'You were removed from this guild: you can come back with an invite from its leader or an officer.'),
   notMember: () => new GuildError('NOT_MEMBER', 'You are not a member of this guild.'),
   targetNotMember: () => new GuildError('NOT_MEMBER', 'This person is not a member of the guild any more.'),
   forbidden: (what: string) => new GuildError('FORBIDDEN', `Only ${what}.`),

@@ -218,6 +218,11 @@ describe('roles', () => {
       error: { code: 'NOT_MEMBER' },
     });
     expect((await memberships(m1!.user.id))[0]!.left_at).not.toBeNull();
+    // A kick is not undone by joining again (the guild is public): an invite is needed.
+    refused(await guilds(env.app, m1!, 'join', { guildId: guild.id }), 'KICKED', 403);
+    ok(await guilds(env.app, officer, 'invite', { guildId: guild.id, userId: m1!.user.id }));
+    ok(await guilds(env.app, m1!, 'acceptInvite', { guildId: guild.id }));
+    ok(await guilds(env.app, officer, 'kick', { guildId: guild.id, userId: m1!.user.id }));
 
     // An officer cannot remove another officer; the leader can.
     ok(await guilds(env.app, leader, 'setRole', { guildId: guild.id, userId: m2!.user.id, role: 'officer' }));

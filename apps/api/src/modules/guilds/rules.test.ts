@@ -13,7 +13,7 @@ import {
 } from './rules';
 
 const G = 'guild-1';
-const open: JoinFacts = { isPublic: true, memberCount: 3, maxMembers: 10, currentGuildId: null, invited: false };
+const open: JoinFacts = { isPublic: true, memberCount: 3, maxMembers: 10, currentGuildId: null, invited: false, wasKicked: false };
 
 describe('joinRefusal', () => {
   it('lets anyone without a guild into a public guild with room', () => {
@@ -23,6 +23,11 @@ describe('joinRefusal', () => {
   it('refuses a private guild without an invite, and lets the invited in', () => {
     expect(joinRefusal(G, { ...open, isPublic: false })?.code).toBe('GUILD_PRIVATE');
     expect(joinRefusal(G, { ...open, isPublic: false, invited: true })).toBeNull();
+  });
+
+  it('refuses someone kicked from walking back in, but not with an invite', () => {
+    expect(joinRefusal(G, { ...open, wasKicked: true })?.code).toBe('KICKED');
+    expect(joinRefusal(G, { ...open, wasKicked: true, invited: true })).toBeNull();
   });
 
   it('refuses a full guild, even with an invite, at the ten-member cap whatever max_members says', () => {

@@ -34,6 +34,8 @@ export interface JoinFacts {
   /** The person's current guild, if any. */
   currentGuildId: string | null;
   invited: boolean;
+  /** Their last membership of this guild ended with a kick. */
+  wasKicked: boolean;
 }
 
 /** Joining directly (public) or through an invite (any guild); full and second guilds are refused. */
@@ -41,6 +43,8 @@ export function joinRefusal(guildId: string, f: JoinFacts): GuildError | null {
   if (f.currentGuildId === guildId) return guildErrors.validation('You are already a member of this guild.');
   if (f.currentGuildId !== null) return guildErrors.alreadyInGuild();
   if (!f.isPublic && !f.invited) return guildErrors.private();
+  // A kick is not undone by walking back in: an invite (or an approved request) is.
+  if (f.wasKicked && !f.invited) return guildErrors.kicked();
   if (f.memberCount >= Math.min(f.maxMembers, LIMITS.guildMembersMax)) return guildErrors.full();
   return null;
 }

@@ -168,6 +168,7 @@ async function admit(deps: GuildServices, guildId: string, userId: string, optio
           maxMembers: guild.max_members,
           currentGuildId: await currentGuildOf(tx, userId),
           invited,
+          wasKicked: await wasKicked(tx, guild.id, userId),
         }),
       );
       await addMember(tx, guild.id, userId, 'member', now);
@@ -322,7 +323,7 @@ export async function kickMember(deps: GuildServices, actorId: string, guildId: 
   await deps.db.transaction(async (tx) => {
     const guild = await lockGuild(tx, guildId);
     throwIf(kickRefusal(actorId, await roleIn(tx, guild.id, actorId), targetId, await roleIn(tx, guild.id, targetId)));
-    await removeMember(tx, guild.id, targetId, now);
+    await removeMember(tx, guild.id, targetId, now, 'kicked');
   });
   removed(deps, guildId, [targetId], 'kicked');
   announce(deps, guildId);
@@ -367,7 +368,7 @@ export async function leaveGuild(deps: GuildServices, userId: string, guildId: s
   await deps.db.transaction(async (tx) => {
     const guild = await lockGuild(tx, guildId);
     throwIf(leaveRefusal(await roleIn(tx, guild.id, userId)));
-    await removeMember(tx, guild.id, userId, now);
+    await removeMember(tx, guild.id, userId, now, 'left');
   });
   removed(deps, guildId, [userId], 'left');
   announce(deps, guildId);
@@ -390,7 +391,7 @@ export async function disbandGuild(deps: GuildServices, userId: string, guildId:
     const { rows: members } = await tx.execute<{ user_id: string }>(
       sql`SELECT user_id FROM guild_members WHERE guild_id = ${guild.id}`,
     );
-    await tx.execute(sql`UPDATE guild_memberships SET left_at = ${now}, updated_at = ${now} WHERE guild_id = ${guild.id} AND left_at IS NULL`);
+    await tx.execute(sql`UPDATE guild_memberships SET left_at = ${now}, left_reason = 'disbanded', updated_at = ${now} WHERE guild_id = ${guild.id} AND left_at IS NULL`);
     await tx.execute(sql`DELETE FROM guild_members WHERE guild_id = ${guild.id}`);
     await tx.execute(sql`DELETE FROM guild_invites WHERE guild_id = ${guild.id}`);
     await tx.execute(sql`DELETE FROM guild_join_requests WHERE guild_id = ${guild.id}`);
@@ -493,6 +494,13 @@ async function hasInvite(tx: Tx, guildId: string, userId: string): Promise<boole
   return rows.length > 0;
 }
 
+async function wasKicked(tx: Tx, guildId: string, userId: string): Promise<boolean> {
+  const { rows } = await tx.execute<{ left_reason: string | null }>(sql`
+    SELECT left_reason FROM guild_memberships WHERE guild_id = ${guildId} AND user_id = ${userId}
+    ORDER BY joined_at DESC LIMIT 1`);
+  return rows[0]?.left_reason === 'kicked';
+}
+
 async function assertNameFree(tx: Tx, name: string, exceptGuildId: string | null): Promise<void> {
   const { rows } = await tx.execute(sql`
     SELECT 1 FROM guilds WHERE lower(name) = lower(${name}) AND disbanded_at IS NULL
@@ -514,10 +522,10 @@ async function addMember(tx: Tx, guildId: string, userId: string, role: GuildRol
 }
 
 /** A member leaves (or is kicked): the roster row goes, the membership ends now (its watch time stays). */
-async function removeMember(tx: Tx, guildId: string, userId: string, now: Date): Promise<void> {
+async function removeMember(tx: Tx, guildId: string, userId: string, now: Date, reason: 'left' | 'kicked'): Promise<void> {
   await tx.execute(sql`DELETE FROM guild_members WHERE guild_id = ${guildId} AND user_id = ${userId}`);
   await tx.execute(sql`
-    UPDATE guild_memberships SET left_at = ${now}, updated_at = ${now}
+    UPDATE guild_memberships SET left_at = ${now}, left_reason = ${reason}, updated_at = ${now}
     WHERE guild_id = ${guildId} AND user_id = ${userId} AND left_at IS NULL`);
 }
 
