@@ -19,3 +19,34 @@ export async function setUserXp(username: string, xp: number): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * Watch time for guild members, as the rooms would have recorded it: each joined their guild an hour
+ * ago and watched for the last 50 minutes (a closed `watch_sessions` row). The API's minutely accrual
+ * job turns it into board entries, the guild's included.
+ */
+export async function giveGuildWatchTime(usernames: readonly string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM users WHERE username = ANY($1)', [usernames]);
+    if (rows.length !== usernames.length) throw new Error(`not every one of ${usernames.join(', ')} is in the e2e database`);
+    const ids = rows.map((r) => r.id);
+    const joined = await client.query(
+      `UPDATE guild_members SET joined_at = now() - interval '1 hour' WHERE user_id = ANY($1)`,
+      [ids],
+    );
+    if (joined.rowCount !== ids.length) throw new Error('every one of them must be in a guild first');
+    await client.query(
+      `UPDATE guild_memberships SET joined_at = now() - interval '1 hour' WHERE user_id = ANY($1) AND left_at IS NULL`,
+      [ids],
+    );
+    await client.query(
+      `INSERT INTO watch_sessions (user_id, started_at, ended_at, duration_secs)
+       SELECT id, now() - interval '50 minutes', now(), 3000 FROM unnest($1::uuid[]) AS id`,
+      [ids],
+    );
+  } finally {
+    await client.end();
+  }
+}

@@ -22,6 +22,7 @@ export const GUILD_EVENT_DESCRIPTION_MAX = 500;
 export const GUILD_EVENT_MAX_DAYS = 31;
 export const GUILD_EVENT_MAX_GOAL_HOURS = 1000;
 export const GUILD_CHAT_PAGE = 50;
+export const GUILD_REQUEST_NOTE_MAX = 200;
 export const GUILD_DIRECTORY_PAGE = 24;
 
 /** What each role may do (seed 000's table). The server checks every one; the web only hides buttons. */
@@ -129,7 +130,11 @@ export const guildDisbandInput = z.object({
 });
 export const guildJoinRequestInput = z.object({
   guildId,
-  message: z.string().trim().max(200, { message: 'A request note has at most 200 characters.' }).default(''),
+  message: z
+    .string()
+    .trim()
+    .max(GUILD_REQUEST_NOTE_MAX, { message: `A request note has at most ${GUILD_REQUEST_NOTE_MAX} characters.` })
+    .default(''),
 });
 export const guildDirectoryInput = z.object({
   query: z.string().trim().max(GUILD_NAME_MAX, { message: `Search with at most ${GUILD_NAME_MAX} characters.` }).default(''),

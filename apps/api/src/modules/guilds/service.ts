@@ -564,8 +564,8 @@ async function withUniqueRefusals<T>(name: string, run: () => Promise<T>): Promi
 
 // ---------- telling the sockets ----------
 
-/** Everyone with the guild open refetches it (every instance, through the adapter). */
-function announce(deps: Pick<GuildServices, 'io'>, guildId: string): void {
+/** Everyone with the guild open refetches it (every instance, through the adapter); rooms call it too. */
+export function announce(deps: Pick<GuildServices, 'io'>, guildId: string): void {
   deps.io.of('/guilds').to(guildChannel(guildId)).emit('guild:updated', { guildId });
 }
 

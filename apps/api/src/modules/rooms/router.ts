@@ -3,6 +3,7 @@ import type { Database } from '@wt/db';
 import { createRoomInput, inviteInfoInput, lobbyInput, roomGetInput, roomIdInput, type RoomErrorCode } from '@wt/schemas';
 import { protectedProcedure, router } from '../../trpc/trpc';
 import { isRoomError } from './errors';
+import { announce as announceGuildChange } from '../guilds/service';
 import { createRoom, invitableFriends, inviteInfo, lobby, reopenRoom, roomPage } from './service';
 
 type TrpcCode = ConstructorParameters<typeof TRPCError>[0]['code'];
@@ -33,7 +34,12 @@ const depsOf = (ctx: { services: { db: Database; now: () => Date } }) => ({
 });
 
 export const roomsRouter = router({
-  create: roomProcedure.input(createRoomInput).mutation(({ ctx, input }) => createRoom(depsOf(ctx), ctx.auth.userId, input)),
+  create: roomProcedure.input(createRoomInput).mutation(async ({ ctx, input }) => {
+    const room = await createRoom(depsOf(ctx), ctx.auth.userId, input);
+    // A new guild room shows on the guild's open pages at once.
+    if (room.guild) announceGuildChange(ctx.services, room.guild.id);
+    return room;
+  }),
   lobby: roomProcedure.input(lobbyInput).query(({ ctx, input }) => lobby(depsOf(ctx), ctx.auth.userId, input)),
   get: roomProcedure
     .input(roomGetInput)

@@ -7,7 +7,8 @@ import { lobbyTabFrom } from '@/rooms/lobby';
 export const metadata: Metadata = { title: 'My rooms' };
 
 export default async function RoomsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const tab = lobbyTabFrom(firstParam(await searchParams, 'tab'));
+  const query = await searchParams;
+  const tab = lobbyTabFrom(firstParam(query, 'tab'));
   return (
     <>
       <AreaPageHeader title="My rooms">
@@ -15,7 +16,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
           Rooms you host, rooms your friends and guild are watching in, and public rooms open to everyone.
         </p>
       </AreaPageHeader>
-      <RoomsLobby initialTab={tab} />
+      <RoomsLobby initialTab={tab} createGuildRoom={firstParam(query, 'create') === 'guild'} />
     </>
   );
 }

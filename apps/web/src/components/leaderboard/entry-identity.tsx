@@ -26,7 +26,7 @@ export function RankBadge({ rank }: { rank: number }) {
 
 /**
  * Avatar and name of a board entry: a person links to their profile (with "You" beside the viewer),
- * a guild shows its name.
+ * a guild to its page.
  */
 export function EntryIdentity({
   entry,
@@ -41,13 +41,12 @@ export function EntryIdentity({
   return (
     <span className="flex min-w-0 items-center gap-3">
       <Avatar user={{ avatarUrl: entry.avatarUrl, displayName: entry.displayName, username: entry.name }} />
-      {type === 'individual' ? (
-        <Link href={`/u/${entry.name}`} className="truncate font-medium text-ink hover:underline">
-          {name}
-        </Link>
-      ) : (
-        <span className="truncate font-medium text-ink">{name}</span>
-      )}
+      <Link
+        href={type === 'individual' ? `/u/${entry.name}` : `/guilds/${entry.id}`}
+        className="truncate font-medium text-ink hover:underline"
+      >
+        {name}
+      </Link>
       {isViewer ? (
         <span className="shrink-0 rounded-full bg-brand-600 px-2 py-0.5 text-[0.6875rem] font-semibold text-white dark:bg-brand-500">
           {type === 'guild' ? 'Your guild' : 'You'}

@@ -94,12 +94,12 @@ export function ProfileView({ initial }: { initial: PublicProfile }) {
         </Panel>
         <Panel title="Guild">
           {profile.guild ? (
-            <p className="flex items-center gap-3">
+            <Link href={`/guilds/${profile.guild.id}`} className="flex items-center gap-3 rounded-xl p-1.5 hover:bg-surface-2">
               <Avatar url={profile.guild.avatarUrl} name={profile.guild.name} size="sm" />
               <span className="font-medium text-ink" data-testid="profile-guild">
                 {profile.guild.name}
               </span>
-            </p>
+            </Link>
           ) : (
             <Hidden>Not in a guild, or not showing it.</Hidden>
           )}

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { createRoomInput, LIMITS } from '@wt/schemas';
+import { createRoomInput, guildRoleMay, LIMITS } from '@wt/schemas';
 import { Button } from '@wt/ui';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
@@ -30,7 +30,16 @@ const DEFAULTS: CreateRoomValues = {
   guildId: null,
 };
 
-export function CreateRoomDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** `asGuildRoom`: opened from a guild's page, so "Guild room" starts ticked. */
+export function CreateRoomDialog({
+  open,
+  onClose,
+  asGuildRoom = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  asGuildRoom?: boolean;
+}) {
   return (
     <Dialog
       open={open}
@@ -39,12 +48,12 @@ export function CreateRoomDialog({ open, onClose }: { open: boolean; onClose: ()
       description="Pick what to watch and who may join. You can change the settings later."
       size="lg"
     >
-      <CreateRoomForm onCancel={onClose} />
+      <CreateRoomForm onCancel={onClose} asGuildRoom={asGuildRoom} />
     </Dialog>
   );
 }
 
-function CreateRoomForm({ onCancel }: { onCancel: () => void }) {
+function CreateRoomForm({ onCancel, asGuildRoom }: { onCancel: () => void; asGuildRoom: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(trpc.rooms.create.mutationOptions());
@@ -60,6 +69,14 @@ function CreateRoomForm({ onCancel }: { onCancel: () => void }) {
     if (form.getValues('visibility') === DEFAULTS.visibility) form.setValue('visibility', roomDefaults.visibility);
     if (form.getValues('micEnabled') === DEFAULTS.micEnabled) form.setValue('micEnabled', roomDefaults.micEnabled);
   }, [roomDefaults, form]);
+
+  // Officers and the leader may link the room to their guild: its members see it in their lobby.
+  const myGuild = useQuery(trpc.guilds.mine.queryOptions()).data?.guild;
+  const guildForRooms = myGuild && guildRoleMay(myGuild.myRole, 'manageRooms') ? myGuild : null;
+  useEffect(() => {
+    if (asGuildRoom && guildForRooms && form.getValues('guildId') === null) form.setValue('guildId', guildForRooms.id);
+  }, [asGuildRoom, guildForRooms, form]);
+  const guildId = form.watch('guildId');
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -117,6 +134,15 @@ function CreateRoomForm({ onCancel }: { onCancel: () => void }) {
         field={form.register('playbackControl')}
       />
       <RadioCards legend="Who can chat" options={CHAT_MODE_OPTIONS} field={form.register('chatMode')} />
+      {guildForRooms ? (
+        <CheckboxField
+          label="Guild room"
+          name="guildRoom"
+          hint={`Linked to ${guildForRooms.name}: its members see it on the guild page and in their lobby.`}
+          checked={guildId === guildForRooms.id}
+          onChange={(e) => form.setValue('guildId', e.target.checked ? guildForRooms.id : null)}
+        />
+      ) : null}
       {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
       <div className="flex flex-wrap justify-end gap-2">
         <Button variant="ghost" onClick={onCancel}>

@@ -14,17 +14,21 @@ import { CreateRoomDialog } from './create-room-dialog';
 import { RoomCard } from './room-card';
 
 /** /rooms: the live lobby for signed-in people, the sign-in prompt for everyone else. */
-export function RoomsLobby({ initialTab }: { initialTab: LobbyTab }) {
+/** `createGuildRoom` (`?create=guild`, from a guild's page): the create dialog opens as a guild room. */
+export function RoomsLobby({ initialTab, createGuildRoom = false }: { initialTab: LobbyTab; createGuildRoom?: boolean }) {
   return (
-    <SignInPrompt title="Sign in to see your rooms" signedIn={<Lobby initialTab={initialTab} />}>
+    <SignInPrompt
+      title="Sign in to see your rooms"
+      signedIn={<Lobby initialTab={initialTab} createGuildRoom={createGuildRoom} />}
+    >
       Hosting a room needs an account. Until you have one, see how rooms work in the lobby.
     </SignInPrompt>
   );
 }
 
-function Lobby({ initialTab }: { initialTab: LobbyTab }) {
+function Lobby({ initialTab, createGuildRoom }: { initialTab: LobbyTab; createGuildRoom: boolean }) {
   const [tab, setTab] = useState(initialTab);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(createGuildRoom);
   const router = useRouter();
   const pathname = usePathname();
 
@@ -44,7 +48,15 @@ function Lobby({ initialTab }: { initialTab: LobbyTab }) {
         </Button>
       </div>
       <RoomList tab={tab} onCreate={() => setCreating(true)} />
-      <CreateRoomDialog open={creating} onClose={() => setCreating(false)} />
+      <CreateRoomDialog
+        open={creating}
+        asGuildRoom={createGuildRoom}
+        onClose={() => {
+          setCreating(false);
+          // Closing forgets `?create=guild`, so a reload does not open the dialog again.
+          if (createGuildRoom) chooseTab(tab);
+        }}
+      />
     </div>
   );
 }

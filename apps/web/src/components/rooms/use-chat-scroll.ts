@@ -1,6 +1,5 @@
 'use client';
 
-import type { ChatMessage } from '@wt/schemas';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { isNearBottom, scrollTopAfterPrepend, type ScrollBox } from '@/rooms/chat-scroll';
 
@@ -12,7 +11,7 @@ import { isNearBottom, scrollTopAfterPrepend, type ScrollBox } from '@/rooms/cha
 export function useChatScroll(
   scroller: RefObject<HTMLElement | null>,
   content: RefObject<HTMLElement | null>,
-  messages: readonly ChatMessage[],
+  messages: readonly { id: string; author?: { id: string } | null }[],
   youId: string,
 ) {
   const before = useRef<ScrollBox | null>(null);
