@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
   CHAT_RATE_LIMIT,
-  DELETED_USER_NAME,
   GUILD_CHAT_PAGE,
   guildRoleMay,
   type GuildMessage,
 } from '@wt/schemas';
 import { chatWaitMs } from '../rooms/access';
+import { personOf, type PersonRow } from '../rooms/views';
 import { guildErrors } from './errors';
 import type { GuildServices } from './service';
 import { roleIn, type Queryable } from './views';
@@ -17,25 +17,18 @@ import { roleIn, type Queryable } from './views';
  * chat, counted from the stored messages so it holds across instances) and inserts.
  */
 
-type MessageRow = {
+type MessageRow = PersonRow & {
   id: string;
   guild_id: string;
   content: string;
   created_at: Date;
-  user_id: string;
-  username: string;
-  display_name: string | null;
-  avatar_url: string | null;
-  deleted_at: Date | null;
 };
 
 function messageOf(r: MessageRow): GuildMessage {
   return {
     id: r.id,
     guildId: r.guild_id,
-    author: r.deleted_at
-      ? { id: r.user_id, username: DELETED_USER_NAME, displayName: DELETED_USER_NAME, avatarUrl: null }
-      : { id: r.user_id, username: r.username, displayName: r.display_name, avatarUrl: r.avatar_url },
+    author: personOf(r),
     content: r.content,
     createdAt: new Date(r.created_at).toISOString(),
   };

@@ -4,8 +4,8 @@ import { LIMITS } from '@wt/schemas';
 import { z } from 'zod';
 import type { AppServices } from '../../services';
 import { authenticate, perIpLimit } from '../auth';
-import { processAvatar } from '../profile/avatar';
-import { isProfileError, profileErrors } from '../profile/errors';
+import { processAvatar, readAvatarUpload } from '../profile/avatar';
+import { isProfileError } from '../profile/errors';
 import { guildErrors, guildHttpStatus, isGuildError } from './errors';
 import { assertMayEdit, replaceGuildAvatar } from './service';
 
@@ -49,16 +49,7 @@ export async function guildRoutes(app: FastifyInstance, { services }: { services
     const guildId = guildOf(request);
     // Refused before the upload is read or decoded.
     await assertMayEdit(deps(), userId, guildId);
-    if (!request.isMultipart()) throw profileErrors.avatarMissing();
-    const file = await request.file();
-    if (!file) throw profileErrors.avatarMissing();
-    let bytes: Buffer;
-    try {
-      bytes = await file.toBuffer();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw profileErrors.avatarTooLarge(LIMITS.avatarMaxBytes);
-      throw err;
-    }
+    const bytes = await readAvatarUpload(request);
     const avatar = await processAvatar(bytes);
     const key = guildAvatarKey(guildId, avatar.hash);
     await app.storage.put(key, avatar.bytes, avatar.contentType);

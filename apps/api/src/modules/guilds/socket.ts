@@ -6,7 +6,7 @@ import {
   type GuildsClientToServerEvents,
   type GuildsServerToClientEvents,
 } from '@wt/schemas';
-import type { z } from 'zod';
+import { socketEventHandler, type SocketEventHandler } from '../../infra/socket-events';
 import type { AppServices } from '../../services';
 import { socketAuth } from '../auth/socket';
 import { guildChatPage, requireMember, sendGuildMessage } from './chat';
@@ -26,41 +26,15 @@ type GuildsSocket = Socket<GuildsClientToServerEvents, GuildsServerToClientEvent
 /** Any one socket may send this many guild events per second; past it they are refused, not run. */
 const EVENTS_PER_SECOND = 20;
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const message = result.error.issues[0]?.message;
-  throw guildErrors.validation(message && /[.!?…]$/.test(message) ? message : 'That request is not valid.');
-}
-
 export function registerGuildSockets(services: AppServices): void {
   const nsp = services.io.of('/guilds') as unknown as GuildsNamespace;
-
-  function handle<S extends z.ZodType, T>(
-    socket: GuildsSocket,
-    event: keyof GuildsClientToServerEvents,
-    schema: S,
-    run: (payload: z.output<S>, userId: string) => Promise<T>,
-  ): void {
-    (socket as unknown as Socket).on(event, (...args: unknown[]) => {
-      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: unknown) => void) : () => undefined;
-      const raw = args.length === 1 ? args[0] : undefined;
-      const userId = socketAuth(socket as unknown as Socket).userId;
-      const data = socket.data as { budget?: { second: number; used: number } };
-      const second = Math.floor(Date.now() / 1000);
-      if (data.budget?.second !== second) data.budget = { second, used: 0 };
-      if (++data.budget.used > EVENTS_PER_SECOND) return ack({ ok: false, error: guildErrors.rateLimited(1000).toSocketError() });
-      void (async () => {
-        try {
-          ack({ ok: true, data: (await run(parse(schema, raw), userId)) ?? null });
-        } catch (err) {
-          if (isGuildError(err)) return ack({ ok: false, error: err.toSocketError() });
-          services.log.error({ err, event, userId }, 'guild event failed');
-          ack({ ok: false, error: guildErrors.internal().toSocketError() });
-        }
-      })();
-    });
-  }
+  const handle: SocketEventHandler<GuildsSocket, keyof GuildsClientToServerEvents> = socketEventHandler({
+    eventsPerSecond: EVENTS_PER_SECOND,
+    refusals: { isRefusal: isGuildError, validation: guildErrors.validation, tooFast: () => guildErrors.rateLimited(1000), internal: guildErrors.internal },
+    userOf: (socket) => socketAuth(socket).userId,
+    log: services.log,
+    failure: 'guild event failed',
+  });
 
   nsp.on('connection', (socket) => {
     handle(socket, 'guild:open', guildOpenPayload, async ({ guildId }, userId) => {

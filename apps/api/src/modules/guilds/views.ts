@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boardKey,
-  DELETED_USER_NAME,
   GUILD_DIRECTORY_PAGE,
   guildRoleMay,
   type GuildCard,
@@ -12,29 +11,15 @@ import {
   type GuildPending,
   type GuildRole,
   type MyGuild,
-  type Person,
 } from '@wt/schemas';
 import { containsPattern } from '../friends/rules';
-import { loadRoomSummaries, type Queryable } from '../rooms/views';
+import { loadRoomSummaries, personOf, type PersonRow, type Queryable } from '../rooms/views';
 import { guildEventStatus, hoursOf } from './rules';
 import type { GuildServices } from './service';
 
 export type { Queryable };
 
 /** How the guild pages read guilds: cards, the detail a viewer may see, and one person's guild life. */
-
-type PersonRow = {
-  user_id: string;
-  username: string;
-  display_name: string | null;
-  avatar_url: string | null;
-  deleted_at: Date | null;
-};
-
-function personOf(r: PersonRow): Person {
-  if (r.deleted_at) return { id: r.user_id, username: DELETED_USER_NAME, displayName: DELETED_USER_NAME, avatarUrl: null };
-  return { id: r.user_id, username: r.username, displayName: r.display_name, avatarUrl: r.avatar_url };
-}
 
 type CardRow = PersonRow & {
   id: string;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import sharp, { type Metadata } from 'sharp';
 import { AVATAR_INPUT_FORMATS, AVATAR_SIZE_PX, LIMITS } from '@wt/schemas';
 import { profileErrors } from './errors';
@@ -49,4 +50,17 @@ export async function processAvatar(input: Buffer, maxBytes: number = LIMITS.ava
   }
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   return { bytes, contentType: 'image/webp', hash };
+}
+
+/** The one file of a multipart avatar upload (the profile's and a guild's), refused as a sentence when missing or too large. */
+export async function readAvatarUpload(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart()) throw profileErrors.avatarMissing();
+  const file = await request.file();
+  if (!file) throw profileErrors.avatarMissing();
+  try {
+    return await file.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw profileErrors.avatarTooLarge(LIMITS.avatarMaxBytes);
+    throw err;
+  }
 }

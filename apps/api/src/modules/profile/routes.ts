@@ -4,6 +4,7 @@ import { LIMITS, updateProfileInput } from '@wt/schemas';
 import type { AppServices } from '../../services';
 import { authenticate, optionalAuth, perIpLimit } from '../auth';
 import { isProfileError, parseProfileInput, profileErrors } from './errors';
+import { readAvatarUpload } from './avatar';
 import { getEditableProfile, getPublicProfile, removeAvatar, setAvatar, updateProfile } from './service';
 
 /** Uploads are people choosing a picture: a per-IP budget on top of the global one. */
@@ -47,16 +48,7 @@ export async function profileRoutes(app: FastifyInstance, { services }: { servic
 
   app.post('/me/avatar', { preHandler: authenticate, config: UPLOAD_LIMIT }, async (request, reply) => {
     const userId = userOf(request);
-    if (!request.isMultipart()) throw profileErrors.avatarMissing();
-    const file = await request.file();
-    if (!file) throw profileErrors.avatarMissing();
-    let bytes: Buffer;
-    try {
-      bytes = await file.toBuffer();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw profileErrors.avatarTooLarge(LIMITS.avatarMaxBytes);
-      throw err;
-    }
+    const bytes = await readAvatarUpload(request);
     return reply.code(201).send(await setAvatar(avatarDeps(), userId, bytes));
   });
 

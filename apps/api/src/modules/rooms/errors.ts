@@ -1,5 +1,6 @@
 import type { RoomErrorCode, SocketError } from '@wt/schemas';
 import type { z } from 'zod';
+import { parseOrRefuse } from '../../infra/socket-events';
 
 /**
  * A refusal of a room action: a stable code from ROOM_ERROR_CODES and a sentence a person reads.
@@ -85,12 +86,5 @@ export const roomErrors = {
 
 /** Parses a payload with its shared schema, or refuses with the first issue's sentence. */
 export function parsePayload<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : null;
-  // zod's own wording ("Invalid input: expected string", "Too small: expected number to be >=0") is not for
-  // people and never ends a sentence; the shared schemas' messages do.
-  const message = issue?.message && /[.!?…]$/.test(issue.message) ? issue.message : null;
-  throw roomErrors.validation(message ?? (field ? `The ${field} field is missing or not valid.` : 'That request is not valid.'));
+  return parseOrRefuse(schema, value, roomErrors.validation);
 }

@@ -15,14 +15,13 @@ import {
   type RoomSnapshot,
   type RoomsClientToServerEvents,
   type RoomsServerToClientEvents,
-  type SocketError,
 } from '@wt/schemas';
-import type { z } from 'zod';
 import { watchSessionEnded } from '../gamification/sources';
 import type { AppServices } from '../../services';
 import { socketAuth } from '../auth/socket';
 import { createChatSockets } from './chat-sockets';
-import { banEnd, isRoomError, parsePayload, roomErrors } from './errors';
+import { socketEventHandler, type SocketEventHandler } from '../../infra/socket-events';
+import { banEnd, isRoomError, roomErrors } from './errors';
 import * as rooms from './service';
 import { contentMediaKey, loadMessage, loadPerson, memberOf, nameOf } from './views';
 import { playbackSnapshot } from '../playback/service';
@@ -40,14 +39,6 @@ type RoomsSocket = Socket<RoomsClientToServerEvents, RoomsServerToClientEvents>;
 
 /** Any one socket may send this many room events per second; past it they are refused, not run. */
 const EVENTS_PER_SECOND = 30;
-
-/** A fixed one-second window per socket: a flood costs a counter, never a database query. */
-function withinEventBudget(data: RoomSocketData, nowMs: number): boolean {
-  const second = Math.floor(nowMs / 1000);
-  if (data.budget?.second !== second) data.budget = { second, used: 0 };
-  data.budget.used += 1;
-  return data.budget.used <= EVENTS_PER_SECOND;
-}
 
 interface RoomSocketData {
   budget?: { second: number; used: number };
@@ -198,38 +189,14 @@ export function registerRoomSockets(
     leaveTimers.set(memberKey(roomId, userId), timer);
   }
 
-  /**
-   * Registers one client event: the payload is parsed with its schema; the ack is `{ ok, data }` or
-   * `{ ok: false, error: { code, message } }`. Nothing a client sends can throw out of here.
-   */
-  function handle<S extends z.ZodType, T>(
-    socket: RoomsSocket,
-    event: keyof RoomsClientToServerEvents,
-    schema: S,
-    run: (payload: z.output<S>, userId: string) => Promise<T>,
-  ): void {
-    (socket as unknown as Socket).on(event, (...args: unknown[]) => {
-      // Socket.io passes the ack last: a client that sent it without a payload, or after extra
-      // arguments, still hears why it was refused.
-      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: unknown) => void) : () => undefined;
-      const raw = args.length === 1 ? args[0] : undefined;
-      const userId = socketAuth(socket as unknown as Socket).userId;
-      // Wall time, not the injected clock: this guards the process, whatever time the tests pretend it is.
-      if (!withinEventBudget(dataOf(socket), Date.now())) {
-        return ack({ ok: false, error: roomErrors.rateLimited(1000).toSocketError() });
-      }
-      void (async () => {
-        try {
-          const data = await run(parsePayload(schema, raw), userId);
-          ack({ ok: true, data: data ?? null });
-        } catch (err) {
-          if (isRoomError(err)) return ack({ ok: false, error: err.toSocketError() });
-          services.log.error({ err, event, userId }, 'room event failed');
-          ack({ ok: false, error: roomErrors.internal().toSocketError() satisfies SocketError });
-        }
-      })();
-    });
-  }
+  /** Registers one client event (infra/socket-events.ts: parsed payload, `{ ok, data }` acks, flood budget). */
+  const handle: SocketEventHandler<RoomsSocket, keyof RoomsClientToServerEvents> = socketEventHandler({
+    eventsPerSecond: EVENTS_PER_SECOND,
+    refusals: { isRefusal: isRoomError, validation: roomErrors.validation, tooFast: () => roomErrors.rateLimited(1000), internal: roomErrors.internal },
+    userOf: (socket) => socketAuth(socket).userId,
+    log: services.log,
+    failure: 'room event failed',
+  });
 
   /** The room must be one this socket joined (present members only act in their room). */
   function requireJoined(socket: RoomsSocket, roomId: string): void {

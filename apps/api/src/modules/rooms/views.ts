@@ -23,7 +23,7 @@ import { executePrepared, type PreparedQueryable } from './prepared';
 
 export type Queryable = Pick<Database, 'execute'>;
 
-type PersonRow = {
+export type PersonRow = {
   user_id: string;
   username: string;
   display_name: string | null;
@@ -31,7 +31,7 @@ type PersonRow = {
   deleted_at: Date | null;
 };
 
-function personOf(r: PersonRow): Person {
+export function personOf(r: PersonRow): Person {
   // A purged account keeps an anonymous row; it reads as "Deleted user" everywhere.
   if (r.deleted_at) return { id: r.user_id, username: DELETED_USER_NAME, displayName: DELETED_USER_NAME, avatarUrl: null };
   return { id: r.user_id, username: r.username, displayName: r.display_name, avatarUrl: r.avatar_url };
