@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps, timestamptz, uuidPk } from './columns';
-import { guilds } from './guilds';
+import { guildIdColumn } from './guilds';
 import { users } from './users';
 
 export const xpReason = pgEnum('xp_reason', ['watch', 'login', 'chat', 'friend', 'event', 'ad_watch']);
@@ -119,9 +119,7 @@ export const leaderboardBuckets = pgTable(
 export const guildWatchContributions = pgTable(
   'guild_watch_contributions',
   {
-    guildId: uuid('guild_id')
-      .notNull()
-      .references(() => guilds.id, { onDelete: 'cascade' }),
+    guildId: guildIdColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

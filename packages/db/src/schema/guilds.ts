@@ -16,6 +16,17 @@ import {
 import { timestamps, timestamptz, uuidPk } from './columns';
 import { users } from './users';
 
+/** A row of a guild (gone with the guild). */
+export const guildIdColumn = () =>
+  uuid('guild_id')
+    .notNull()
+    .references(() => guilds.id, { onDelete: 'cascade' });
+/** The person a guild row is about (gone with the account row). */
+const userIdColumn = () =>
+  uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+
 export const guildRole = pgEnum('guild_role', ['leader', 'officer', 'member']);
 export const guildLeftReason = pgEnum('guild_left_reason', ['left', 'kicked', 'disbanded']);
 
@@ -57,12 +68,8 @@ export const guilds = pgTable(
 export const guildMembers = pgTable(
   'guild_members',
   {
-    guildId: uuid('guild_id')
-      .notNull()
-      .references(() => guilds.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    guildId: guildIdColumn(),
+    userId: userIdColumn(),
     role: guildRole('role').notNull().default('member'),
     joinedAt: timestamptz('joined_at').notNull().defaultNow(),
     ...timestamps(),
@@ -83,12 +90,8 @@ export const guildMemberships = pgTable(
   'guild_memberships',
   {
     id: uuidPk(),
-    guildId: uuid('guild_id')
-      .notNull()
-      .references(() => guilds.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    guildId: guildIdColumn(),
+    userId: userIdColumn(),
     joinedAt: timestamptz('joined_at').notNull(),
     leftAt: timestamptz('left_at'),
     /** Why it ended: a kicked person comes back only with an invite (or an approved request). */
@@ -109,12 +112,8 @@ export const guildMemberships = pgTable(
 export const guildInvites = pgTable(
   'guild_invites',
   {
-    guildId: uuid('guild_id')
-      .notNull()
-      .references(() => guilds.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    guildId: guildIdColumn(),
+    userId: userIdColumn(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
@@ -129,12 +128,8 @@ export const guildInvites = pgTable(
 export const guildJoinRequests = pgTable(
   'guild_join_requests',
   {
-    guildId: uuid('guild_id')
-      .notNull()
-      .references(() => guilds.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    guildId: guildIdColumn(),
+    userId: userIdColumn(),
     message: text('message'),
     ...timestamps(),
   },
@@ -152,12 +147,8 @@ export const guildMessages = pgTable(
     id: uuidPk(),
     /** Insertion order: history pages by it. */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    guildId: uuid('guild_id')
-      .notNull()
-      .references(() => guilds.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    guildId: guildIdColumn(),
+    userId: userIdColumn(),
     content: text('content').notNull(),
     ...timestamps(),
   },
@@ -175,9 +166,7 @@ export const guildEvents = pgTable(
   'guild_events',
   {
     id: uuidPk(),
-    guildId: uuid('guild_id')
-      .notNull()
-      .references(() => guilds.id, { onDelete: 'cascade' }),
+    guildId: guildIdColumn(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
