@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+// The multipart plugin's request methods (isMultipart, file) as its routes register it.
+import type {} from '@fastify/multipart';
 import sharp, { type Metadata } from 'sharp';
 import { AVATAR_INPUT_FORMATS, AVATAR_SIZE_PX, LIMITS } from '@wt/schemas';
 import { profileErrors } from './errors';
