@@ -6,7 +6,8 @@ import { friendErrorOf } from '@/friends/friend-errors';
 import type { useFriendActions } from '@/friends/use-friends';
 import { personName } from '@/rooms/people';
 import { FormAlert } from '../forms/form-alert';
-import { EmptyNote, FriendsSection, PersonRow } from './person-row';
+import { EmptyNote, PanelSection } from '../panel-section';
+import { PersonRow } from './person-row';
 
 /** People the viewer blocked, to unblock. */
 export function BlockedList({
@@ -17,7 +18,7 @@ export function BlockedList({
   actions: ReturnType<typeof useFriendActions>;
 }) {
   return (
-    <FriendsSection id="blocked-people-heading" title="Blocked people">
+    <PanelSection id="blocked-people-heading" title="Blocked people">
       {blocked.isPending ? (
         <p role="status" className="px-2 text-sm text-ink-muted">
           Loading…
@@ -46,6 +47,6 @@ export function BlockedList({
           })}
         </ul>
       )}
-    </FriendsSection>
+    </PanelSection>
   );
 }

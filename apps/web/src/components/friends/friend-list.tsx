@@ -10,7 +10,8 @@ import type { useFriendActions } from '@/friends/use-friends';
 import { personName } from '@/rooms/people';
 import { Dialog } from '../dialog';
 import { FormAlert } from '../forms/form-alert';
-import { EmptyNote, FriendsSection, PersonRow } from './person-row';
+import { EmptyNote, PanelSection } from '../panel-section';
+import { PersonRow } from './person-row';
 
 type Confirming = { action: 'remove' | 'block'; person: Person } | null;
 
@@ -31,7 +32,7 @@ export function FriendList({
   const [confirming, setConfirming] = useState<Confirming>(null);
   const list = friends.data ? byPresence(friends.data) : [];
   return (
-    <FriendsSection
+    <PanelSection
       id="your-friends-heading"
       title="Your friends"
       aside={
@@ -116,7 +117,7 @@ export function FriendList({
           await actions.run(c.action, c.person);
         }}
       />
-    </FriendsSection>
+    </PanelSection>
   );
 }
 

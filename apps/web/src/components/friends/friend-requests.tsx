@@ -7,7 +7,8 @@ import type { useFriendActions } from '@/friends/use-friends';
 import { formatTimeOfDay } from '@/lib/time';
 import { personName } from '@/rooms/people';
 import { FormAlert } from '../forms/form-alert';
-import { EmptyNote, FriendsSection, PersonRow } from './person-row';
+import { EmptyNote, PanelSection } from '../panel-section';
+import { PersonRow } from './person-row';
 
 /** Requests waiting for the viewer (accept / decline) and the ones they sent (cancel). */
 export function FriendRequests({
@@ -20,7 +21,7 @@ export function FriendRequests({
   const incoming = requests.data?.incoming ?? [];
   const outgoing = requests.data?.outgoing ?? [];
   return (
-    <FriendsSection
+    <PanelSection
       id="friend-requests-heading"
       title="Friend requests"
       aside={incoming.length > 0 ? <span className="text-sm text-ink-muted">{incoming.length} waiting</span> : null}
@@ -72,7 +73,7 @@ export function FriendRequests({
           </div>
         </div>
       )}
-    </FriendsSection>
+    </PanelSection>
   );
 }
 

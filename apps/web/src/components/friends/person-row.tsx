@@ -43,32 +43,3 @@ export function PersonRow({
     </li>
   );
 }
-
-/** A titled section of the friends page. */
-export function FriendsSection({
-  id,
-  title,
-  aside,
-  children,
-}: {
-  id: string;
-  title: string;
-  aside?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id} className="rounded-3xl border border-line bg-surface p-4 sm:p-5">
-      <div className="mb-3 flex items-center justify-between gap-3">
-        <h2 id={id} className="text-base font-semibold text-ink">
-          {title}
-        </h2>
-        {aside}
-      </div>
-      {children}
-    </section>
-  );
-}
-
-export function EmptyNote({ children }: { children: ReactNode }) {
-  return <p className="px-2 py-1 text-sm text-ink-muted">{children}</p>;
-}

@@ -3,15 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import type { UserSearchResult } from '@wt/schemas';
 import { Button } from '@wt/ui';
-import { useEffect, useState } from 'react';
 import { friendErrorOf } from '@/friends/friend-errors';
-import { SEARCH_DEBOUNCE_MS, searchableQuery, searchActionFor, stateNote } from '@/friends/search';
+import { searchActionFor, stateNote } from '@/friends/search';
+import { useSearchQuery } from '@/friends/use-search-query';
 import type { FriendAction, useFriendActions } from '@/friends/use-friends';
 import { personName } from '@/rooms/people';
 import { useTRPC } from '@/trpc/react';
-import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
-import { EmptyNote, FriendsSection, PersonRow } from './person-row';
+import { SearchField } from '../forms/search-field';
+import { EmptyNote, PanelSection } from '../panel-section';
+import { PersonRow } from './person-row';
 
 const BUTTONS: Record<Exclude<ReturnType<typeof searchActionFor>, null>, { label: string; busy: string; aria: (n: string) => string }> = {
   send: { label: 'Add friend', busy: 'Sending…', aria: (n) => `Add ${n} as a friend` },
@@ -23,13 +24,7 @@ const BUTTONS: Record<Exclude<ReturnType<typeof searchActionFor>, null>, { label
 /** Find people by username or display name and add them (the server hides those who do not want to be found). */
 export function UserSearch({ actions }: { actions: ReturnType<typeof useFriendActions> }) {
   const trpc = useTRPC();
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState<string | null>(null);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(searchableQuery(text)), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const { text, setText, query } = useSearchQuery();
 
   const results = useQuery({
     ...trpc.friends.search.queryOptions({ query: query ?? '' }),
@@ -37,18 +32,14 @@ export function UserSearch({ actions }: { actions: ReturnType<typeof useFriendAc
   });
 
   return (
-    <FriendsSection id="find-people-heading" title="Find people">
-      <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field
-          label="Search by username or name"
-          name="user-search"
-          type="search"
-          autoComplete="off"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          hint="Type at least 2 letters."
-        />
-      </form>
+    <PanelSection id="find-people-heading" title="Find people">
+      <SearchField
+        label="Search by username or name"
+        name="user-search"
+        value={text}
+        onChange={setText}
+        hint="Type at least 2 letters."
+      />
       <div className="mt-3" aria-live="polite">
         {query === null ? null : results.isPending ? (
           <p role="status" className="px-2 text-sm text-ink-muted">
@@ -66,7 +57,7 @@ export function UserSearch({ actions }: { actions: ReturnType<typeof useFriendAc
           </ul>
         )}
       </div>
-    </FriendsSection>
+    </PanelSection>
   );
 }
 

@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { GUILD_DESCRIPTION_MAX, GUILD_NAME_MAX } from '@wt/schemas';
-import { Button } from '@wt/ui';
 import { useRouter } from 'next/navigation';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
@@ -17,6 +16,7 @@ import { useGuildActions } from '@/guilds/use-guild-actions';
 import { Dialog } from '../dialog';
 import { RadioCards } from '../forms/choice-fields';
 import { Field } from '../forms/field';
+import { FormActions } from '../forms/form-actions';
 import { FormAlert } from '../forms/form-alert';
 import { TextareaField } from '../forms/textarea-field';
 import { applyGuildError } from './apply-guild-error';
@@ -54,14 +54,7 @@ function CreateGuildForm({ onCancel }: { onCancel: () => void }) {
     <form onSubmit={onSubmit} noValidate className="grid gap-5">
       <GuildFields form={form} autoFocus />
       {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create guild'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} busyLabel="Creating…" submitLabel="Create guild" />
     </form>
   );
 }

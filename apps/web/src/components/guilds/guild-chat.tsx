@@ -1,13 +1,15 @@
 'use client';
 
-import { guildChatSendPayload, LIMITS, type GuildDetail, type GuildMessage } from '@wt/schemas';
-import { Button } from '@wt/ui';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { guildChatSendPayload, type GuildDetail, type GuildMessage } from '@wt/schemas';
+import { useRef, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
 import { useGuildChannel, type RemovalReason } from '@/guilds/use-guild-channel';
 import { formatTimeOfDay } from '@/lib/time';
 import { personName } from '@/rooms/people';
 import { Avatar } from '../account-menu';
+import { ChatFooter, LoadOlderButton } from '../chat/chat-history';
+import { ComposerField } from '../chat/composer-field';
+import { useComposer } from '../chat/use-composer';
 import { LinkedText } from '../linked-text';
 import { useChatScroll } from '../rooms/use-chat-scroll';
 
@@ -71,14 +73,7 @@ export function GuildChat({
         >
           {chat.hasMore ? (
             <li className="flex justify-center pb-2">
-              <button
-                type="button"
-                onClick={() => void older()}
-                disabled={loadingOlder}
-                className="rounded-full px-3 py-1 text-xs font-semibold text-brand-700 hover:bg-surface-2 disabled:opacity-60 dark:text-brand-300"
-              >
-                {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
-              </button>
+              <LoadOlderButton loading={loadingOlder} onClick={() => void older()} />
             </li>
           ) : chat.messages.length > 0 ? (
             <li className="pb-2 text-center text-xs text-ink-muted">This is the start of the guild chat.</li>
@@ -93,14 +88,9 @@ export function GuildChat({
           ))}
         </ol>
       </div>
-      <div className="border-t border-line p-3">
-        {notice ? (
-          <p role="alert" className="mb-2 text-xs text-red-700 dark:text-red-300">
-            {notice}
-          </p>
-        ) : null}
-        <GuildComposer guildId={guild.id} onSend={send} disabled={chat.phase !== 'open'} />
-      </div>
+      <ChatFooter notice={notice}>
+        <GuildComposer onSend={send} disabled={chat.phase !== 'open'} />
+      </ChatFooter>
     </section>
   );
 }
@@ -130,76 +120,26 @@ function GuildMessageItem({ message }: { message: GuildMessage }) {
 }
 
 function GuildComposer({
-  guildId,
   onSend,
   disabled,
 }: {
-  guildId: string;
   onSend: (content: string) => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
   disabled: boolean;
 }) {
-  const id = useId();
-  const input = useRef<HTMLTextAreaElement>(null);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
-    if (sending || disabled) return;
-    const checked = guildChatSendPayload.safeParse({ guildId, content: text });
-    if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'Write a message first.');
-    setSending(true);
-    setError(null);
-    const result = await onSend(checked.data.content);
-    setSending(false);
-    if (!result.ok) return setError(result.error.message);
-    setText('');
-    input.current?.focus();
-  };
-
-  const left = LIMITS.chatMessageMax - text.length;
+  const composer = useComposer({
+    content: guildChatSendPayload.shape.content,
+    send: onSend,
+    blocked: disabled,
+  });
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-2">
-      <div className="flex items-end gap-2">
-        <label htmlFor={id} className="sr-only">
-          Message your guild
-        </label>
-        <textarea
-          ref={input}
-          id={id}
-          rows={2}
-          value={text}
-          maxLength={LIMITS.chatMessageMax}
-          placeholder="Say something to your guild…"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-note`}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (error) setError(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              void submit();
-            }
-          }}
-          className="block max-h-40 min-h-11 w-full flex-1 resize-y rounded-xl border border-line bg-canvas px-3 py-2 text-sm text-ink placeholder:text-ink-muted/70 focus-visible:border-brand-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-500/40"
-        />
-        <Button type="submit" size="sm" disabled={sending || disabled}>
-          Send
-        </Button>
-      </div>
-      <div id={`${id}-note`} className="flex justify-between gap-3 text-xs">
-        {error ? (
-          <p role="alert" className="text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : (
-          <p className="text-ink-muted">Enter sends, Shift+Enter starts a new line.</p>
-        )}
-        {left <= 50 ? <p className="shrink-0 text-ink-muted">{left} left</p> : null}
-      </div>
+    <form onSubmit={(e) => void composer.submit(e)} className="space-y-2">
+      <ComposerField
+        {...composer.field}
+        label="Message your guild"
+        placeholder="Say something to your guild…"
+        disabled={composer.sending || disabled}
+        note="Enter sends, Shift+Enter starts a new line."
+      />
     </form>
   );
 }

@@ -19,18 +19,20 @@ import type { GuildActions } from '@/guilds/use-guild-actions';
 import { personName } from '@/rooms/people';
 import { Dialog } from '../dialog';
 import { Field } from '../forms/field';
+import { FormActions } from '../forms/form-actions';
 import { FormAlert } from '../forms/form-alert';
 import { TextareaField } from '../forms/textarea-field';
 import { PlusIcon } from '../icons';
+import { EmptyNote, PanelSection } from '../panel-section';
 import { applyGuildError } from './apply-guild-error';
-import { EmptyNote, ErrorLine, GuildSection } from './guild-section';
+import { ErrorLine } from './error-line';
 
 /** The guild's challenges: a goal in watch hours over a window, with how far the members got. */
 export function GuildEvents({ guild, actions }: { guild: GuildDetail; actions: GuildActions }) {
   const [posting, setPosting] = useState(false);
   const mayPost = guildRoleMay(guild.myRole, 'createEvent');
   return (
-    <GuildSection
+    <PanelSection
       id="events-heading"
       title="Challenges"
       aside={
@@ -63,7 +65,7 @@ export function GuildEvents({ guild, actions }: { guild: GuildDetail; actions: G
           <EventForm guildId={guild.id} actions={actions} onDone={() => setPosting(false)} />
         </Dialog>
       ) : null}
-    </GuildSection>
+    </PanelSection>
   );
 }
 
@@ -199,14 +201,7 @@ function EventForm({
         {...form.register('goalHours', { valueAsNumber: true })}
       />
       {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Posting…' : 'Post challenge'}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} busy={isSubmitting} busyLabel="Posting…" submitLabel="Post challenge" />
     </form>
   );
 }

@@ -3,17 +3,18 @@
 import { useQuery } from '@tanstack/react-query';
 import type { GuildDetail, GuildPending, Person } from '@wt/schemas';
 import { Button } from '@wt/ui';
-import { useEffect, useState } from 'react';
 import { friendErrorOf } from '@/friends/friend-errors';
-import { SEARCH_DEBOUNCE_MS, searchableQuery } from '@/friends/search';
+import { useSearchQuery } from '@/friends/use-search-query';
 import type { GuildActions } from '@/guilds/use-guild-actions';
 import { formatTimeOfDay } from '@/lib/time';
 import { filterPeople, personName } from '@/rooms/people';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../account-menu';
-import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
-import { EmptyNote, ErrorLine, GuildSection } from './guild-section';
+import { SearchField } from '../forms/search-field';
+import { EmptyNote, PanelSection } from '../panel-section';
+import { ErrorLine } from './error-line';
+import { GuildActionButton } from './guild-action-button';
 
 /**
  * Officers and the leader: join requests to answer, invites waiting (revocable), and inviting a friend
@@ -22,7 +23,7 @@ import { EmptyNote, ErrorLine, GuildSection } from './guild-section';
 export function GuildInvites({ guild, actions }: { guild: GuildDetail; actions: GuildActions }) {
   return (
     <>
-      <GuildSection id="requests-heading" title="Join requests">
+      <PanelSection id="requests-heading" title="Join requests">
         {guild.requests.length === 0 ? (
           <EmptyNote>No one is asking to join.</EmptyNote>
         ) : (
@@ -37,39 +38,35 @@ export function GuildInvites({ guild, actions }: { guild: GuildDetail; actions: 
                   pending={request}
                   error={actions.error(approve) ?? actions.error(decline)}
                 >
-                  <Button
+                  <GuildActionButton
                     size="sm"
-                    disabled={actions.pending !== null}
+                    actions={actions}
+                    action={approve}
+                    call={(c) => c.guilds.approveRequest.mutate({ guildId: guild.id, userId: request.id })}
+                    busyLabel="Approving…"
                     aria-label={`Approve ${name}'s request`}
-                    onClick={() =>
-                      void actions.run(approve, (c) =>
-                        c.guilds.approveRequest.mutate({ guildId: guild.id, userId: request.id }),
-                      )
-                    }
                   >
-                    {actions.pending === approve ? 'Approving…' : 'Approve'}
-                  </Button>
-                  <Button
+                    Approve
+                  </GuildActionButton>
+                  <GuildActionButton
                     size="sm"
                     variant="outline"
-                    disabled={actions.pending !== null}
+                    actions={actions}
+                    action={decline}
+                    call={(c) => c.guilds.declineRequest.mutate({ guildId: guild.id, userId: request.id })}
+                    busyLabel="Declining…"
                     aria-label={`Decline ${name}'s request`}
-                    onClick={() =>
-                      void actions.run(decline, (c) =>
-                        c.guilds.declineRequest.mutate({ guildId: guild.id, userId: request.id }),
-                      )
-                    }
                   >
-                    {actions.pending === decline ? 'Declining…' : 'Decline'}
-                  </Button>
+                    Decline
+                  </GuildActionButton>
                 </PendingRow>
               );
             })}
           </ul>
         )}
-      </GuildSection>
+      </PanelSection>
 
-      <GuildSection id="invites-heading" title="Invite people">
+      <PanelSection id="invites-heading" title="Invite people">
         <InvitePicker guild={guild} actions={actions} />
         <h3 className="mt-5 mb-2 text-sm font-semibold text-ink">Invites waiting</h3>
         {guild.invites.length === 0 ? (
@@ -80,25 +77,23 @@ export function GuildInvites({ guild, actions }: { guild: GuildDetail; actions: 
               const key = `revoke:${invite.id}`;
               return (
                 <PendingRow key={invite.id} pending={invite} error={actions.error(key)}>
-                  <Button
+                  <GuildActionButton
                     size="sm"
                     variant="ghost"
-                    disabled={actions.pending !== null}
+                    actions={actions}
+                    action={key}
+                    call={(c) => c.guilds.revokeInvite.mutate({ guildId: guild.id, userId: invite.id })}
+                    busyLabel="Revoking…"
                     aria-label={`Revoke the invite to ${personName(invite)}`}
-                    onClick={() =>
-                      void actions.run(key, (c) =>
-                        c.guilds.revokeInvite.mutate({ guildId: guild.id, userId: invite.id }),
-                      )
-                    }
                   >
-                    {actions.pending === key ? 'Revoking…' : 'Revoke'}
-                  </Button>
+                    Revoke
+                  </GuildActionButton>
                 </PendingRow>
               );
             })}
           </ul>
         )}
-      </GuildSection>
+      </PanelSection>
     </>
   );
 }
@@ -131,12 +126,7 @@ function PendingRow({
 /** Friends first; typing two letters or more searches everyone who can be found. */
 function InvitePicker({ guild, actions }: { guild: GuildDetail; actions: GuildActions }) {
   const trpc = useTRPC();
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState<string | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(searchableQuery(text)), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const { text, setText, query } = useSearchQuery();
 
   const friends = useQuery(trpc.friends.list.queryOptions(undefined, { staleTime: 30_000 }));
   const search = useQuery({
@@ -158,17 +148,13 @@ function InvitePicker({ guild, actions }: { guild: GuildDetail; actions: GuildAc
 
   return (
     <div className="grid gap-3">
-      <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field
-          label="Find someone to invite"
-          name="guild-invite-search"
-          type="search"
-          autoComplete="off"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          hint="Your friends are listed; type 2 letters or more to search everyone."
-        />
-      </form>
+      <SearchField
+        label="Find someone to invite"
+        name="guild-invite-search"
+        value={text}
+        onChange={setText}
+        hint="Your friends are listed; type 2 letters or more to search everyone."
+      />
       {source.isPending && (query !== null || friends.isPending) ? (
         <p role="status" className="px-1 text-sm text-ink-muted">
           {query !== null ? 'Searching…' : 'Loading your friends…'}

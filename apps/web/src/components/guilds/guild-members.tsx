@@ -10,7 +10,8 @@ import type { GuildActions } from '@/guilds/use-guild-actions';
 import { personName } from '@/rooms/people';
 import { Avatar } from '../account-menu';
 import { Dialog } from '../dialog';
-import { ErrorLine, GuildSection } from './guild-section';
+import { PanelSection } from '../panel-section';
+import { ErrorLine } from './error-line';
 
 const LABELS: Record<MemberAction, { label: string; busy: string; aria: (name: string) => string }> = {
   promote: { label: 'Make officer', busy: 'Promoting…', aria: (n) => `Make ${n} an officer` },
@@ -43,7 +44,7 @@ export function GuildMembers({ guild, actions }: { guild: GuildDetail; actions: 
   };
 
   return (
-    <GuildSection
+    <PanelSection
       id="members-heading"
       title="Members"
       aside={
@@ -132,6 +133,6 @@ export function GuildMembers({ guild, actions }: { guild: GuildDetail; actions: 
           </div>
         ) : null}
       </Dialog>
-    </GuildSection>
+    </PanelSection>
   );
 }

@@ -7,7 +7,8 @@ import { nowPlaying, seatsLabel } from '@/rooms/lobby';
 import { personName } from '@/rooms/people';
 import type { GuildActions } from '@/guilds/use-guild-actions';
 import { PlusIcon } from '../icons';
-import { EmptyNote, ErrorLine, GuildSection } from './guild-section';
+import { EmptyNote, PanelSection } from '../panel-section';
+import { ErrorLine } from './error-line';
 
 function roomLine(room: GuildDetail['rooms'][number]): string {
   const playing = nowPlaying(room.content);
@@ -28,7 +29,7 @@ export const NEW_GUILD_ROOM_HREF = '/rooms?create=guild';
 export function GuildRooms({ guild, actions }: { guild: GuildDetail; actions: GuildActions }) {
   const mayManage = guildRoleMay(guild.myRole, 'manageRooms');
   return (
-    <GuildSection
+    <PanelSection
       id="rooms-heading"
       title="Guild rooms"
       aside={
@@ -80,6 +81,6 @@ export function GuildRooms({ guild, actions }: { guild: GuildDetail; actions: Gu
           })}
         </ul>
       )}
-    </GuildSection>
+    </PanelSection>
   );
 }

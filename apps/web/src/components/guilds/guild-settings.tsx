@@ -2,35 +2,34 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { avatarResponseSchema, guildDisbandInput, guildRoleMay, LIMITS, type GuildDetail } from '@wt/schemas';
-import { Button, buttonClasses } from '@wt/ui';
+import { guildDisbandInput, guildRoleMay, type GuildDetail } from '@wt/schemas';
+import { Button } from '@wt/ui';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { NETWORK_ERROR_MESSAGE, readApiResponse, type ApiResult } from '@/auth/api';
-import { useAuth } from '@/auth/auth-provider';
 import { guildFormDefaults, guildFormSchema, toGuildInput, type GuildFormValues } from '@/guilds/forms';
 import type { GuildActions } from '@/guilds/use-guild-actions';
 import { useTRPC } from '@/trpc/react';
 import { Dialog } from '../dialog';
 import { Field } from '../forms/field';
+import { FormActions } from '../forms/form-actions';
 import { FormAlert } from '../forms/form-alert';
-import { Avatar } from '../profile/avatar';
+import { PanelSection } from '../panel-section';
+import { AvatarUpload, type AvatarUploadText } from '../profile/avatar-upload';
 import { applyGuildError } from './apply-guild-error';
 import { GuildFields } from './create-guild-dialog';
-import { GuildSection } from './guild-section';
 
 /** The leader's settings: name, description, who can join, the picture, and disbanding. */
 export function GuildSettings({ guild, actions }: { guild: GuildDetail; actions: GuildActions }) {
   return (
-    <GuildSection id="settings-heading" title="Guild settings">
+    <PanelSection id="settings-heading" title="Guild settings">
       <div className="grid gap-8">
         {guildRoleMay(guild.myRole, 'edit') ? <GuildAvatarEditor guild={guild} /> : null}
         {guildRoleMay(guild.myRole, 'edit') ? <EditGuildForm guild={guild} actions={actions} /> : null}
         {guildRoleMay(guild.myRole, 'disband') ? <DisbandGuild guild={guild} actions={actions} /> : null}
       </div>
-    </GuildSection>
+    </PanelSection>
   );
 }
 
@@ -64,90 +63,26 @@ function EditGuildForm({ guild, actions }: { guild: GuildDetail; actions: GuildA
   );
 }
 
-type Notice = { tone: 'success' | 'error'; text: string } | null;
+const GUILD_PICTURE_TEXT: AvatarUploadText = {
+  upload: 'Upload a picture',
+  change: 'Change picture',
+  remove: 'Remove picture',
+  tooLargeSubject: 'Guild pictures',
+  saved: 'The new guild picture is saved.',
+  removed: 'The guild picture is removed.',
+};
 
-/** Same as the profile avatar: the API checks the bytes, crops to a square and answers the new URL. */
 function GuildAvatarEditor({ guild }: { guild: GuildDetail }) {
-  const { client } = useAuth();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
-  const path = `/api/guilds/${guild.id}/avatar`;
-
-  const send = async (init: RequestInit, success: string) => {
-    setBusy(true);
-    let result: ApiResult<z.infer<typeof avatarResponseSchema>>;
-    try {
-      result = await readApiResponse(await client.authFetch(path, init), avatarResponseSchema);
-    } catch {
-      result = { ok: false, error: { code: 'NETWORK', message: NETWORK_ERROR_MESSAGE, status: 0 } };
-    }
-    setBusy(false);
-    if (input.current) input.current.value = '';
-    if (!result.ok) return setNotice({ tone: 'error', text: result.error.message });
-    setNotice({ tone: 'success', text: success });
-    void queryClient.invalidateQueries({ queryKey: trpc.guilds.pathKey() });
-  };
-
-  const upload = (file: File) => {
-    setNotice(null);
-    // The API checks too; this saves uploading 20 MB to hear "too large".
-    if (file.size > LIMITS.avatarMaxBytes) {
-      return setNotice({
-        tone: 'error',
-        text: `Guild pictures can be at most ${LIMITS.avatarMaxBytes / (1024 * 1024)} MB. Choose a smaller image.`,
-      });
-    }
-    const body = new FormData();
-    body.append('avatar', file);
-    void send({ method: 'POST', body }, 'The new guild picture is saved.');
-  };
-
   return (
-    <div className="grid gap-3">
-      <div className="flex flex-wrap items-center gap-4">
-        <Avatar url={guild.avatarUrl} name={guild.name} size="md" />
-        <div className="flex flex-wrap gap-2">
-          <label
-            className={buttonClasses({
-              variant: 'secondary',
-              size: 'sm',
-              className: busy ? 'pointer-events-none opacity-50' : 'cursor-pointer',
-            })}
-          >
-            {busy ? 'Saving…' : guild.avatarUrl ? 'Change picture' : 'Upload a picture'}
-            <input
-              ref={input}
-              type="file"
-              name="avatar"
-              accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
-              className="sr-only"
-              disabled={busy}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) upload(file);
-              }}
-            />
-          </label>
-          {guild.avatarUrl ? (
-            <Button
-              size="sm"
-              variant="ghost"
-              disabled={busy}
-              onClick={() => void send({ method: 'DELETE' }, 'The guild picture is removed.')}
-            >
-              Remove picture
-            </Button>
-          ) : null}
-        </div>
-      </div>
-      <p className="text-xs text-ink-muted">
-        JPEG, PNG, WebP, GIF or AVIF, up to 2 MB. We crop it to a square.
-      </p>
-      {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
-    </div>
+    <AvatarUpload
+      path={`/api/guilds/${guild.id}/avatar`}
+      url={guild.avatarUrl}
+      name={guild.name}
+      text={GUILD_PICTURE_TEXT}
+      onSaved={() => void queryClient.invalidateQueries({ queryKey: trpc.guilds.pathKey() })}
+    />
   );
 }
 
@@ -208,14 +143,14 @@ function DisbandForm({
         {...form.register('confirmName')}
       />
       {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Keep the guild
-        </Button>
-        <Button type="submit" variant="danger" disabled={isSubmitting}>
-          {isSubmitting ? 'Disbanding…' : 'Disband for good'}
-        </Button>
-      </div>
+      <FormActions
+        onCancel={onCancel}
+        cancelLabel="Keep the guild"
+        variant="danger"
+        busy={isSubmitting}
+        busyLabel="Disbanding…"
+        submitLabel="Disband for good"
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import type { GuildDetail } from '@wt/schemas';
 import Link from 'next/link';
 import { boardSearch } from '@/leaderboard/board';
 import { formatHours } from '@/profile/format';
-import { GuildSection } from './guild-section';
+import { PanelSection } from '../panel-section';
 
 const WEEKLY_BOARD = `/leaderboard${boardSearch({ type: 'guild', period: 'weekly' })}`;
 const MONTHLY_BOARD = `/leaderboard${boardSearch({ type: 'guild', period: 'monthly' })}`;
@@ -16,7 +16,7 @@ export function GuildStanding({ guild }: { guild: GuildDetail }) {
     { label: 'All time', hours: standing.totalHours },
   ];
   return (
-    <GuildSection id="standing-heading" title="Watch hours">
+    <PanelSection id="standing-heading" title="Watch hours">
       <dl className="grid grid-cols-3 gap-3">
         {stats.map((stat) => (
           <div key={stat.label} className="rounded-2xl bg-surface-2/60 p-3">
@@ -56,6 +56,6 @@ export function GuildStanding({ guild }: { guild: GuildDetail }) {
           </>
         )}
       </p>
-    </GuildSection>
+    </PanelSection>
   );
 }

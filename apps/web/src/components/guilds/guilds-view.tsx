@@ -17,11 +17,13 @@ import { useGuildActions, type GuildActions } from '@/guilds/use-guild-actions';
 import { useGuildNotifications } from '@/guilds/use-guild-notifications';
 import { personName } from '@/rooms/people';
 import { useTRPC } from '@/trpc/react';
-import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
+import { SearchField } from '../forms/search-field';
 import { PlusIcon } from '../icons';
 import { SignInPrompt } from '../sign-in-prompt';
 import { CreateGuildDialog } from './create-guild-dialog';
+import { ErrorLine } from './error-line';
+import { GuildActionButton } from './guild-action-button';
 import { GuildCard } from './guild-card';
 
 /**
@@ -133,32 +135,28 @@ function MyGuildSection({
                     ) : null
                   }
                 >
-                  <Button
+                  <GuildActionButton
                     size="sm"
-                    disabled={actions.pending !== null}
+                    actions={actions}
+                    action={accept}
+                    call={(c) => c.guilds.acceptInvite.mutate({ guildId: invite.id })}
+                    busyLabel="Joining…"
                     aria-label={`Accept the invite to ${invite.name}`}
-                    onClick={() =>
-                      void actions.run(accept, (c) => c.guilds.acceptInvite.mutate({ guildId: invite.id }))
-                    }
                   >
-                    {actions.pending === accept ? 'Joining…' : 'Accept'}
-                  </Button>
-                  <Button
+                    Accept
+                  </GuildActionButton>
+                  <GuildActionButton
                     size="sm"
                     variant="outline"
-                    disabled={actions.pending !== null}
+                    actions={actions}
+                    action={decline}
+                    call={(c) => c.guilds.declineInvite.mutate({ guildId: invite.id })}
+                    busyLabel="Declining…"
                     aria-label={`Decline the invite to ${invite.name}`}
-                    onClick={() =>
-                      void actions.run(decline, (c) => c.guilds.declineInvite.mutate({ guildId: invite.id }))
-                    }
                   >
-                    {actions.pending === decline ? 'Declining…' : 'Decline'}
-                  </Button>
-                  {error ? (
-                    <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
-                      {error}
-                    </p>
-                  ) : null}
+                    Decline
+                  </GuildActionButton>
+                  <ErrorLine>{error}</ErrorLine>
                 </GuildCard>
               );
             })}
@@ -178,22 +176,18 @@ function MyGuildSection({
                   guild={request}
                   badge={<Pill tone="warning">Waiting for an answer</Pill>}
                 >
-                  <Button
+                  <GuildActionButton
                     size="sm"
                     variant="outline"
-                    disabled={actions.pending !== null}
+                    actions={actions}
+                    action={key}
+                    call={(c) => c.guilds.cancelRequest.mutate({ guildId: request.id })}
+                    busyLabel="Cancelling…"
                     aria-label={`Cancel your request to join ${request.name}`}
-                    onClick={() =>
-                      void actions.run(key, (c) => c.guilds.cancelRequest.mutate({ guildId: request.id }))
-                    }
                   >
-                    {actions.pending === key ? 'Cancelling…' : 'Cancel request'}
-                  </Button>
-                  {actions.error(key) ? (
-                    <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
-                      {actions.error(key)}
-                    </p>
-                  ) : null}
+                    Cancel request
+                  </GuildActionButton>
+                  <ErrorLine>{actions.error(key)}</ErrorLine>
                 </GuildCard>
               );
             })}
@@ -234,16 +228,13 @@ function Directory({ initialQuery }: { initialQuery: string }) {
       <h2 id="directory-heading" className="text-xl font-semibold tracking-tight text-ink">
         Find a guild
       </h2>
-      <form role="search" onSubmit={(e) => e.preventDefault()} className="max-w-md">
-        <Field
-          label="Search guilds by name"
-          name="guild-search"
-          type="search"
-          autoComplete="off"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </form>
+      <SearchField
+        label="Search guilds by name"
+        name="guild-search"
+        value={text}
+        onChange={setText}
+        className="max-w-md"
+      />
       <div aria-live="polite">
         {directory.isPending ? (
           <ul

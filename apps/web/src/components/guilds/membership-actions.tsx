@@ -7,7 +7,8 @@ import { isGuildFull } from '@/guilds/directory';
 import type { GuildActions } from '@/guilds/use-guild-actions';
 import { Dialog } from '../dialog';
 import { TextareaField } from '../forms/textarea-field';
-import { ErrorLine } from './guild-section';
+import { ErrorLine } from './error-line';
+import { GuildActionButton } from './guild-action-button';
 
 /**
  * Where the viewer stands with the guild and the one thing they can do about it: join a public guild,
@@ -16,7 +17,6 @@ import { ErrorLine } from './guild-section';
  */
 export function MembershipActions({ guild, actions }: { guild: GuildDetail; actions: GuildActions }) {
   const guildId = guild.id;
-  const busy = actions.pending !== null;
 
   if (guild.myRole === 'leader') {
     return (
@@ -37,19 +37,23 @@ export function MembershipActions({ guild, actions }: { guild: GuildDetail; acti
       <>
         <p className="text-sm font-medium text-ink">You are invited to join {guild.name}.</p>
         <div className="flex flex-wrap gap-2">
-          <Button
-            disabled={busy}
-            onClick={() => void actions.run('join', (c) => c.guilds.acceptInvite.mutate({ guildId }))}
+          <GuildActionButton
+            actions={actions}
+            action="join"
+            call={(c) => c.guilds.acceptInvite.mutate({ guildId })}
+            busyLabel="Joining…"
           >
-            {actions.pending === 'join' ? 'Joining…' : 'Accept invite'}
-          </Button>
-          <Button
+            Accept invite
+          </GuildActionButton>
+          <GuildActionButton
             variant="outline"
-            disabled={busy}
-            onClick={() => void actions.run('decline', (c) => c.guilds.declineInvite.mutate({ guildId }))}
+            actions={actions}
+            action="decline"
+            call={(c) => c.guilds.declineInvite.mutate({ guildId })}
+            busyLabel="Declining…"
           >
-            {actions.pending === 'decline' ? 'Declining…' : 'Decline'}
-          </Button>
+            Decline
+          </GuildActionButton>
         </div>
       </>
     );
@@ -59,13 +63,15 @@ export function MembershipActions({ guild, actions }: { guild: GuildDetail; acti
         <p className="text-sm font-medium text-ink">
           You asked to join. An officer or the leader will answer.
         </p>
-        <Button
+        <GuildActionButton
           variant="outline"
-          disabled={busy}
-          onClick={() => void actions.run('cancel', (c) => c.guilds.cancelRequest.mutate({ guildId }))}
+          actions={actions}
+          action="cancel"
+          call={(c) => c.guilds.cancelRequest.mutate({ guildId })}
+          busyLabel="Cancelling…"
         >
-          {actions.pending === 'cancel' ? 'Cancelling…' : 'Cancel request'}
-        </Button>
+          Cancel request
+        </GuildActionButton>
       </>
     );
   } else if (guild.isPublic) {
@@ -74,12 +80,14 @@ export function MembershipActions({ guild, actions }: { guild: GuildDetail; acti
         <p className="text-sm font-medium text-ink">
           This guild is public: anyone can join while there is room.
         </p>
-        <Button
-          disabled={busy}
-          onClick={() => void actions.run('join', (c) => c.guilds.join.mutate({ guildId }))}
+        <GuildActionButton
+          actions={actions}
+          action="join"
+          call={(c) => c.guilds.join.mutate({ guildId })}
+          busyLabel="Joining…"
         >
-          {actions.pending === 'join' ? 'Joining…' : 'Join guild'}
-        </Button>
+          Join guild
+        </GuildActionButton>
       </>
     );
   } else {

@@ -2,11 +2,11 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { changeContentPayload } from '@wt/schemas';
-import { Button } from '@wt/ui';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { RoomActions } from '@/rooms/use-room';
 import { Dialog } from '../dialog';
+import { FormActions } from '../forms/form-actions';
 import { FormAlert } from '../forms/form-alert';
 import { ContentUrlField } from './content-url-field';
 
@@ -61,14 +61,7 @@ function ChangeContentForm({
         autoFocus
       />
       {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Changing…' : 'Play this'}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} busy={isSubmitting} busyLabel="Changing…" submitLabel="Play this" />
     </form>
   );
 }

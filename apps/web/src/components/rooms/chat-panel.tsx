@@ -3,6 +3,7 @@
 import type { ChatMessage, RoomSnapshot } from '@wt/schemas';
 import { useEffect, useRef, useState } from 'react';
 import type { RoomActions } from '@/rooms/use-room';
+import { ChatFooter, LoadOlderButton } from '../chat/chat-history';
 import { ChatComposer } from './chat-composer';
 import { ChatMessageItem } from './chat-message';
 import { useChatScroll } from './use-chat-scroll';
@@ -65,14 +66,7 @@ export function ChatPanel({ snapshot, actions }: { snapshot: RoomSnapshot; actio
           {hasMoreMessages ? (
             <li className="flex justify-center pb-2">
               <div ref={top}>
-                <button
-                  type="button"
-                  onClick={() => void loadOlder()}
-                  disabled={loadingOlder}
-                  className="rounded-full px-3 py-1 text-xs font-semibold text-brand-700 hover:bg-surface-2 disabled:opacity-60 dark:text-brand-300"
-                >
-                  {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
-                </button>
+                <LoadOlderButton loading={loadingOlder} onClick={() => void loadOlder()} />
               </div>
             </li>
           ) : messages.length > 0 ? (
@@ -91,12 +85,7 @@ export function ChatPanel({ snapshot, actions }: { snapshot: RoomSnapshot; actio
           ))}
         </ol>
       </div>
-      <div className="border-t border-line p-3">
-        {notice ? (
-          <p role="alert" className="mb-2 text-xs text-red-700 dark:text-red-300">
-            {notice}
-          </p>
-        ) : null}
+      <ChatFooter notice={notice}>
         <ChatComposer
           actor={{ userId: you.userId, role: you.role, isMuted: you.isMuted }}
           room={room}
@@ -104,7 +93,7 @@ export function ChatPanel({ snapshot, actions }: { snapshot: RoomSnapshot; actio
           onCancelReply={() => setReplyTo(null)}
           onSend={actions.send}
         />
-      </div>
+      </ChatFooter>
     </section>
   );
 }

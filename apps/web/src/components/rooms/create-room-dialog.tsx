@@ -3,7 +3,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { createRoomInput, guildRoleMay, LIMITS } from '@wt/schemas';
-import { Button } from '@wt/ui';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
@@ -14,6 +13,7 @@ import { useTRPC } from '@/trpc/react';
 import { Dialog } from '../dialog';
 import { CheckboxField, RadioCards } from '../forms/choice-fields';
 import { Field } from '../forms/field';
+import { FormActions } from '../forms/form-actions';
 import { FormAlert } from '../forms/form-alert';
 import { ContentUrlField } from './content-url-field';
 
@@ -144,14 +144,7 @@ function CreateRoomForm({ onCancel, asGuildRoom }: { onCancel: () => void; asGui
         />
       ) : null}
       {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create room'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} busyLabel="Creating…" submitLabel="Create room" />
     </form>
   );
 }

@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { LIMITS, SLOW_MODE_SECONDS, type RoomDetail, type SyncSettings } from '@wt/schemas';
-import { Button } from '@wt/ui';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { CHAT_MODE_OPTIONS, PLAYBACK_OPTIONS, VISIBILITY_OPTIONS } from '@/rooms/room-options';
@@ -17,6 +16,7 @@ import type { RoomActions } from '@/rooms/use-room';
 import { Dialog } from '../dialog';
 import { CheckboxField, RadioCards } from '../forms/choice-fields';
 import { Field } from '../forms/field';
+import { FormActions } from '../forms/form-actions';
 import { FormAlert } from '../forms/form-alert';
 
 type SettingsValues = z.input<typeof settingsFormSchema>;
@@ -144,14 +144,7 @@ function SettingsForm({
         />
       </div>
       {errors.root?.server ? <FormAlert>{errors.root.server.message}</FormAlert> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : 'Save settings'}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} busy={isSubmitting} busyLabel="Saving…" submitLabel="Save settings" />
     </form>
   );
 }

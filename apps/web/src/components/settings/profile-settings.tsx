@@ -3,19 +3,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  avatarResponseSchema,
   editableProfileSchema,
   LIMITS,
   updateProfileInput,
   USERNAME_CHANGE_DAYS,
   type EditableProfile,
 } from '@wt/schemas';
-import { Button, buttonClasses } from '@wt/ui';
+import { Button } from '@wt/ui';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { callApi, readApiResponse, NETWORK_ERROR_MESSAGE } from '@/auth/api';
+import { callApi } from '@/auth/api';
 import { useAuth } from '@/auth/auth-provider';
 import { nameOf } from '@/profile/format';
 import { showcaseToggle } from '@/profile/showcase';
@@ -23,7 +22,7 @@ import { useTRPC } from '@/trpc/react';
 import { applyApiError } from '../forms/apply-api-error';
 import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
-import { Avatar } from '../profile/avatar';
+import { AvatarUpload, type AvatarUploadText } from '../profile/avatar-upload';
 import { SettingsSection } from './settings-section';
 
 type Notice = { tone: 'success' | 'error'; text: string } | null;
@@ -88,76 +87,25 @@ function useProfileSaved() {
   };
 }
 
+const AVATAR_TEXT: AvatarUploadText = {
+  upload: 'Upload an avatar',
+  change: 'Change avatar',
+  remove: 'Remove',
+  tooLargeSubject: 'Avatars',
+  saved: 'Your new avatar is saved.',
+  removed: 'Your avatar is removed.',
+};
+
 function AvatarEditor({ profile }: { profile: EditableProfile }) {
-  const { client } = useAuth();
   const saved = useProfileSaved();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
-
-  const upload = async (file: File) => {
-    setNotice(null);
-    // The API checks too; this saves uploading 20 MB to hear "too large".
-    if (file.size > LIMITS.avatarMaxBytes) {
-      setNotice({ tone: 'error', text: `Avatars can be at most ${LIMITS.avatarMaxBytes / (1024 * 1024)} MB. Choose a smaller image.` });
-      return;
-    }
-    setBusy(true);
-    const body = new FormData();
-    body.append('avatar', file);
-    let result;
-    try {
-      result = await readApiResponse(await client.authFetch('/api/users/me/avatar', { method: 'POST', body }), avatarResponseSchema);
-    } catch {
-      result = { ok: false as const, error: { message: NETWORK_ERROR_MESSAGE } };
-    }
-    setBusy(false);
-    if (input.current) input.current.value = '';
-    if (!result.ok) return setNotice({ tone: 'error', text: result.error.message });
-    saved({ avatarUrl: result.data.avatarUrl });
-    setNotice({ tone: 'success', text: 'Your new avatar is saved.' });
-  };
-
-  const remove = async () => {
-    setNotice(null);
-    setBusy(true);
-    const result = await callApi(client.authFetch, '/api/users/me/avatar', { method: 'DELETE' }, avatarResponseSchema);
-    setBusy(false);
-    if (!result.ok) return setNotice({ tone: 'error', text: result.error.message });
-    saved({ avatarUrl: null });
-    setNotice({ tone: 'success', text: 'Your avatar is removed.' });
-  };
-
   return (
-    <div className="grid gap-3">
-      <div className="flex flex-wrap items-center gap-4">
-        <Avatar url={profile.avatarUrl} name={nameOf(profile)} size="md" />
-        <div className="flex flex-wrap gap-2">
-          <label className={buttonClasses({ variant: 'secondary', size: 'sm', className: busy ? 'pointer-events-none opacity-50' : 'cursor-pointer' })}>
-            {busy ? 'Saving…' : profile.avatarUrl ? 'Change avatar' : 'Upload an avatar'}
-            <input
-              ref={input}
-              type="file"
-              name="avatar"
-              accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
-              className="sr-only"
-              disabled={busy}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void upload(file);
-              }}
-            />
-          </label>
-          {profile.avatarUrl ? (
-            <Button size="sm" variant="ghost" disabled={busy} onClick={() => void remove()}>
-              Remove
-            </Button>
-          ) : null}
-        </div>
-      </div>
-      <p className="text-xs text-ink-muted">JPEG, PNG, WebP, GIF or AVIF, up to 2 MB. We crop it to a square.</p>
-      {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
-    </div>
+    <AvatarUpload
+      path="/api/users/me/avatar"
+      url={profile.avatarUrl}
+      name={nameOf(profile)}
+      text={AVATAR_TEXT}
+      onSaved={(avatarUrl) => saved({ avatarUrl })}
+    />
   );
 }
 

@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 
-/** A titled panel of the guild page, in the look of the friends page's sections. */
-export function GuildSection({
+/** A titled panel of a page (friends, a guild), a landmark named by its heading. */
+export function PanelSection({
   id,
   title,
   aside,
   children,
 }: {
+  /** The heading's id, which names the section. */
   id: string;
   title: string;
+  /** Beside the title: a count, a button. */
   aside?: ReactNode;
   children: ReactNode;
 }) {
@@ -25,14 +27,7 @@ export function GuildSection({
   );
 }
 
+/** What a panel's list says when it has nothing to show. */
 export function EmptyNote({ children }: { children: ReactNode }) {
-  return <p className="px-1 py-1 text-sm text-ink-muted">{children}</p>;
-}
-
-export function ErrorLine({ children }: { children: ReactNode }) {
-  return children ? (
-    <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
-      {children}
-    </p>
-  ) : null;
+  return <p className="px-2 py-1 text-sm text-ink-muted">{children}</p>;
 }
