@@ -27,6 +27,8 @@ const benchEnvSchema = z.object({
   /** bench:leaderboard: concurrent awardXp calls for one user, and how many distinct keys they carry. */
   BENCH_LB_AWARDS: z.coerce.number().int().min(2).default(1000),
   BENCH_LB_AWARD_KEYS: z.coerce.number().int().min(1).default(800),
+  /** bench:publish: length of the 1080x1920 source clip (the issue's setting: 90). */
+  BENCH_PUBLISH_SECONDS: z.coerce.number().int().min(3).default(90),
   /** A PostgreSQL server whose user may CREATE DATABASE; unset: postgres://postgres@127.0.0.1:5432/postgres. */
   DATABASE_URL: z.string().url().optional(),
   /** With `--redis`: the API uses its Redis mode (streams adapter, BullMQ, Redis rate limits); unset: redis://127.0.0.1:6379. */

@@ -24,8 +24,11 @@ import { spotifyRoutes } from './modules/spotify/router';
 import { profileRoutes } from './modules/profile/routes';
 import { guildRoutes } from './modules/guilds/routes';
 import { registerGuildSockets } from './modules/guilds/socket';
-import { mediaRoutes, storagePlugin, type ObjectStorage } from './infra/storage';
+import { PLAY_PATH, playbackRoutes } from './modules/shorts/playback';
+import { studioRoutes } from './modules/shorts/routes';
+import { createPrivateStorage, createStorage, mediaRoutes, storagePlugin, type ObjectStorage, type PrivateStorage } from './infra/storage';
 import { notificationRoutes } from './modules/notifications/routes';
+import { MUX_WEBHOOK_PATH, muxWebhookRoutes } from './modules/shorts/mux/webhook';
 import { createPresenceTracker, type PresenceOptions } from './modules/presence/service';
 import { httpStatusOf, isRoomError } from './modules/rooms/errors';
 import { appRouter, type AppRouter } from './trpc/root';
@@ -37,6 +40,8 @@ import {
   forgetCurrentBoards,
 } from './modules/leaderboard/store';
 import { API_VERSION } from './version';
+import { uploadRoutes, UPLOADS_PATH } from './modules/shorts/upload';
+import { resumeUnfinishedTranscodes } from './modules/shorts/pipeline/publish';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,6 +66,7 @@ export interface BuildAppOptions {
   presence?: PresenceOptions;
   /** Where uploads go (tests hand in their own); default from env (S3_* or DATA_DIR/media). */
   storage?: ObjectStorage;
+  privateStorage?: PrivateStorage;
 }
 
 /**
@@ -97,6 +103,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const leaderboards = redis
     ? createRedisLeaderboardStore({ redis: redis.client, db: dbHandle.db, prefix: `${prefix}:lb:` })
     : createPgLeaderboardStore(dbHandle.db);
+  // Public files (avatars, posters) and private media (Shorts video): jobs, routes and services share them.
+  const storage = options.storage ?? createStorage(env);
+  const privateStorage = options.privateStorage ?? createPrivateStorage(env);
   // Jobs that notify or award XP reach Socket.io and the queue through `services`, built below.
   const built: { services?: AppServices } = {};
   const queue: JobQueue = createJobQueue({
@@ -109,6 +118,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       mailer,
       push,
       leaderboards,
+      storage,
+      privateStorage,
       notifier: () => built.services,
     }),
     logger,
@@ -131,6 +142,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     push,
     io: app.io,
     leaderboards,
+    storage,
+    privateStorage,
     presence: createPresenceTracker(
       { db: dbHandle.db, io: app.io, redis: redis?.client ?? null, prefix, log: logger },
       options.presence,
@@ -188,11 +201,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(devRoutes, { prefix: '/api/dev', services });
   await app.register(roomRoutes, { prefix: '/api/rooms', services });
   await app.register(spotifyRoutes, { prefix: '/api/spotify', services });
-  await app.register(storagePlugin, { env, ...(options.storage ? { storage: options.storage } : {}) });
+  await app.register(storagePlugin, { env, storage, privateStorage });
   await app.register(mediaRoutes, { prefix: '/api/media' });
   await app.register(profileRoutes, { prefix: '/api/users', services });
   await app.register(notificationRoutes, { prefix: '/api/notifications', services });
   await app.register(guildRoutes, { prefix: '/api/guilds', services });
+  await app.register(studioRoutes, { prefix: '/api/studio', services });
+  await app.register(playbackRoutes, { prefix: PLAY_PATH, db: services.db, env, now });
+  await app.register(uploadRoutes, { prefix: UPLOADS_PATH, services });
+  // Registered only when MUX_* is set; its own scope keeps the raw body for the signature check.
+  await app.register(muxWebhookRoutes, { prefix: MUX_WEBHOOK_PATH, services });
   // After the auth plugin: its handshake middleware must run before any /rooms handler.
   const roomSockets = registerRoomSockets(services, { leaveGraceMs: env.ROOM_LEAVE_GRACE_MS });
   app.decorate('roomSockets', roomSockets);
@@ -216,6 +234,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await queue.start({ process: runJobs || !env.REDIS_URL });
   app.addHook('onClose', async () => queue.stop({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS / 2 }));
   await scheduleRecurringJobs(queue, now());
+  await resumeUnfinishedTranscodes({ db: dbHandle.db, queue, log: logger });
 
   return app;
 }

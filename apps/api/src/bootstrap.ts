@@ -3,6 +3,8 @@ import { seedDemoData, isDatabaseEmpty } from '@wt/db/seed';
 import type { Env } from './env';
 import { connectWithRetry, migrate, type OpenDatabase } from './infra/database';
 import { promoteAdminEmail } from './modules/account/admin';
+import { createPrivateStorage } from './infra/storage';
+import { provideDemoMedia } from './modules/shorts/demo-media';
 
 /**
  * Before serving: apply committed migrations (under an advisory lock, so many instances can start at
@@ -17,6 +19,10 @@ export async function prepareDatabase({ env, log, database }: { env: Env; log: L
       const started = Date.now();
       await seedDemoData(handle.db);
       log.info(`demo data seeded in ${Date.now() - started} ms (sign in as demo / watchtogether-demo; DEMO_DATA=false skips this)`);
+    }
+    // The demo's Shorts episodes play the generated clips that ship with the API.
+    if (database.mode === 'embedded' && env.DEMO_DATA) {
+      await provideDemoMedia({ db: handle.db, privateStorage: createPrivateStorage(env), log });
     }
     // The first admin (issue 3 item 9); the CLI `pnpm admin:grant` makes any other.
     await promoteAdminEmail(handle.db, env.ADMIN_EMAIL, log);

@@ -117,6 +117,21 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Where browsers load the bucket's objects from (a public bucket URL or CDN), without a trailing slash. */
   S3_PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://media.watchtogether.example').optional(),
+  /**
+   * Shorts video (issue 9): ffmpeg / ffprobe binaries for the local HLS pipeline (looked up on PATH by
+   * default; when they cannot run, uploads are served as the original MP4). With MUX_TOKEN_ID,
+   * MUX_TOKEN_SECRET and MUX_WEBHOOK_SECRET set, uploads go to Mux instead (direct upload + webhooks);
+   * MUX_SIGNING_KEY_ID / MUX_SIGNING_PRIVATE_KEY (base64 PEM) sign playback, MUX_BASE_URL points the SDK
+   * elsewhere (tests run a local stand-in of the Mux API).
+   */
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  FFPROBE_PATH: z.string().min(1).default('ffprobe'),
+  MUX_TOKEN_ID: z.string().min(1).optional(),
+  MUX_TOKEN_SECRET: z.string().min(1).optional(),
+  MUX_WEBHOOK_SECRET: z.string().min(1).optional(),
+  MUX_SIGNING_KEY_ID: z.string().min(1).optional(),
+  MUX_SIGNING_PRIVATE_KEY: z.string().min(1).optional(),
+  MUX_BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://api.mux.com').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'expects a number of requests' })
     .int({ message: 'expects a whole number of requests' })
@@ -128,6 +143,13 @@ export type Env = z.infer<typeof envSchema>;
 
 const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL'] as const;
 
+const MUX_VARIABLES = ['MUX_TOKEN_ID', 'MUX_TOKEN_SECRET', 'MUX_WEBHOOK_SECRET'] as const;
+
+/** Mux handles uploads and playback when its three variables are set. */
+export function muxEnabled(env: Env): boolean {
+  return MUX_VARIABLES.every((name) => env[name] !== undefined);
+}
+
 function checkCombinations(env: Env): void {
   const s3Set = S3_VARIABLES.filter((name) => env[name] !== undefined);
   if (s3Set.length > 0 && s3Set.length < S3_VARIABLES.length) {
@@ -135,6 +157,17 @@ function checkCombinations(env: Env): void {
     throw new EnvError(
       `Invalid environment variable ${missing[0]}: S3 storage needs all of ${S3_VARIABLES.join(', ')} (${s3Set.join(', ')} set, ${missing.join(', ')} missing); unset them all to keep files in DATA_DIR.`,
     );
+  }
+  const mux = MUX_VARIABLES.filter((name) => env[name] !== undefined);
+  if (mux.length > 0 && mux.length < MUX_VARIABLES.length) {
+    const missing = MUX_VARIABLES.filter((name) => env[name] === undefined);
+    throw new EnvError(
+      `Invalid environment variable ${missing[0]}: Mux needs all of ${MUX_VARIABLES.join(', ')} (${mux.join(', ')} set); unset them all to use the local video pipeline.`,
+    );
+  }
+  if (Boolean(env.MUX_SIGNING_KEY_ID) !== Boolean(env.MUX_SIGNING_PRIVATE_KEY)) {
+    const missing = env.MUX_SIGNING_KEY_ID ? 'MUX_SIGNING_PRIVATE_KEY' : 'MUX_SIGNING_KEY_ID';
+    throw new EnvError(`Invalid environment variable ${missing}: expects both Mux signing key variables or neither (got "").`);
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     throw new EnvError('Invalid environment variable AUTH_SECRET: expects at least 32 characters of random text in production (got "").');

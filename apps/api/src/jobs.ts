@@ -14,6 +14,8 @@ import { EXPIRE_PREMIUM_JOB, premiumJobs } from './modules/premium/jobs';
 import { gamificationJobs, WATCH_ACCRUAL_JOB } from './modules/gamification/jobs';
 import { GUILD_HOURS_JOB, guildJobs } from './modules/guilds/jobs';
 import type { LeaderboardStore } from './modules/leaderboard/store';
+import { SHORTS_UPLOAD_CLEANUP_JOB, shortsJobs } from './modules/shorts/pipeline/jobs';
+import type { ObjectStorage, PrivateStorage } from './infra/storage';
 
 /** What job processors get: ids come in the job data, everything else is re-read from PostgreSQL. */
 export interface JobDeps {
@@ -30,6 +32,9 @@ export interface JobDeps {
   notifier?: () => NotifyServices | undefined;
   /** Where boards are read and their Redis copy kept (the accrual job writes through it). */
   leaderboards: LeaderboardStore;
+  /** Public files (posters) and private media (Shorts originals and HLS). */
+  storage: ObjectStorage;
+  privateStorage: PrivateStorage;
 }
 
 /** Every named background job of the API, each with its own retry policy (see the modules' jobs.ts). */
@@ -43,6 +48,7 @@ export function createJobDefinitions(deps: JobDeps): AnyJobDefinition[] {
     ...premiumJobs(deps),
     ...gamificationJobs(deps),
     ...guildJobs(deps),
+    ...shortsJobs(deps),
   ] as AnyJobDefinition[];
 }
 
@@ -80,4 +86,6 @@ export async function scheduleRecurringJobs(queue: JobQueue, now: Date): Promise
   await queue.enqueue(WATCH_ACCRUAL_JOB, {}, { dedupeKey: `startup-${now.toISOString()}` });
   // Guild watch hours and guild board entries, re-derived from the contributions every hour.
   await queue.schedule(GUILD_HOURS_JOB, { key: 'hourly', cron: '5 * * * *' }, {});
+  // Partial Shorts uploads nobody resumed within a day.
+  await queue.schedule(SHORTS_UPLOAD_CLEANUP_JOB, { key: 'daily', cron: '40 3 * * *' }, {});
 }

@@ -9,6 +9,7 @@ import type { PushPort } from './infra/push';
 import type { Env } from './env';
 import type { PresenceTracker } from './modules/presence/service';
 import type { LeaderboardStore } from './modules/leaderboard/store';
+import type { ObjectStorage, PrivateStorage } from './infra/storage';
 
 /** What every module's service functions receive: dependencies passed in, no module singletons. */
 export interface AppServices {
@@ -21,6 +22,10 @@ export interface AppServices {
   push: PushPort;
   /** Leaderboards: Redis sorted sets with Redis, else PostgreSQL (both over leaderboard_entries). */
   leaderboards: LeaderboardStore;
+  /** Public files (avatars, posters), served at their URL. */
+  storage: ObjectStorage;
+  /** Private media (Shorts video), streamed only behind a playback token. */
+  privateStorage: PrivateStorage;
   /** Who is online / watching, kept per socket (Redis with several instances); friends hear changes on /global. */
   presence: PresenceTracker;
   /** Socket.io (namespaces /rooms /guilds /global); emits reach every instance through the Redis adapter. */

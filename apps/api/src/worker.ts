@@ -12,6 +12,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { connectRedis } from './infra/redis';
 import { createRedisLeaderboardStore } from './modules/leaderboard/store';
 import type { NotifyServices } from './modules/notifications/notify';
+import { createPrivateStorage, createStorage } from './infra/storage';
 
 async function main(): Promise<void> {
   let env;
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
       mailer,
       push: await createPushPort(db.db, env),
       leaderboards: createRedisLeaderboardStore({ redis: redis.client, db: db.db, prefix: 'wt:lb:' }),
+      storage: createStorage(env),
+      privateStorage: createPrivateStorage(env),
       notifier: () => ready.notifier,
     }),
     logger: log,

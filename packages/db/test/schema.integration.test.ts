@@ -163,7 +163,7 @@ const ADDED: Record<string, string[]> = {
     'title',
     'description',
     'status',
-    'is_free',
+    'free_override',
     'duration_ms',
     'video_asset_id',
     'thumbnail_url',

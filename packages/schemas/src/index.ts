@@ -15,3 +15,4 @@ export * from './xp';
 export * from './leaderboard';
 export * from './premium';
 export * from './guilds';
+export * from './shorts';

@@ -10,6 +10,7 @@ import { xpRouter } from '../modules/gamification/router';
 import { leaderboardRouter } from '../modules/leaderboard/router';
 import { premiumRouter } from '../modules/premium/router';
 import { guildsRouter } from '../modules/guilds/router';
+import { adminShortsRouter, creatorsRouter, shortsRouter, studioRouter } from '../modules/shorts/router';
 
 export const appRouter = router({
   platform: platformRouter,
@@ -23,6 +24,10 @@ export const appRouter = router({
   leaderboard: leaderboardRouter,
   premium: premiumRouter,
   guilds: guildsRouter,
+  shorts: shortsRouter,
+  creators: creatorsRouter,
+  studio: studioRouter,
+  adminShorts: adminShortsRouter,
 });
 
 export type AppRouter = typeof appRouter;

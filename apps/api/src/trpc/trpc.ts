@@ -6,6 +6,7 @@ import { AuthError, AUTH_MESSAGES } from '../modules/auth/errors';
 import { RoomError } from '../modules/rooms/errors';
 import { FriendError } from '../modules/friends/errors';
 import { GuildError } from '../modules/guilds/errors';
+import { ShortsError } from '../modules/shorts/errors';
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
@@ -20,6 +21,8 @@ const t = initTRPC.context<TrpcContext>().create({
     const friendCode = error.cause instanceof FriendError ? error.cause.code : undefined;
     // Guild refusals (GUILD_FULL, LEADER_MUST_TRANSFER...) likewise.
     const guildCode = error.cause instanceof GuildError ? error.cause.code : undefined;
+    // Shorts refusals (NOT_CREATOR, LOCKED...) likewise.
+    const shortsCode = error.cause instanceof ShortsError ? error.cause.code : undefined;
     return {
       ...shape,
       data: {
@@ -28,6 +31,7 @@ const t = initTRPC.context<TrpcContext>().create({
         ...(roomCode ? { roomCode } : {}),
         ...(friendCode ? { friendCode } : {}),
         ...(guildCode ? { guildCode } : {}),
+        ...(shortsCode ? { shortsCode } : {}),
       },
     };
   },

@@ -56,9 +56,15 @@ export function isActivePath(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export const STUDIO_NAV: readonly NavItem[] = [{ href: '/studio', label: 'Overview' }];
+/** Sidebar of the creator studio: series pages (/studio/series/<id>) sit under Your series. */
+export const STUDIO_NAV: readonly NavItem[] = [
+  { href: '/studio', label: 'Your series' },
+  { href: '/shorts', label: 'Shorts home' },
+];
 
 export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin', label: 'Overview' },
+  { href: '/admin/creators', label: 'Creators' },
+  { href: '/admin/shorts', label: 'Shorts' },
   { href: '/admin/premium', label: 'Premium' },
 ];

@@ -66,6 +66,12 @@ describe('playerSourceFor', () => {
     });
   });
 
+  it('plays a Shorts episode through each member\'s own access', () => {
+    const episodeId = '2fddcba6-c8f0-4189-ada1-0eb1222d6dea';
+    expect(playerSourceFor({ platform: 'upload', url: `/watch/${episodeId}`, mediaId: null })).toEqual({ kind: 'episode', episodeId });
+    expect(playerSourceFor({ platform: 'upload', url: `/watch/${episodeId}/x`, mediaId: null }).kind).toBe('video');
+  });
+
   it('never plays a script URL, whatever is stored', () => {
     expect(playerSourceFor({ platform: 'web', url: 'javascript:alert(1)', mediaId: null }).kind).toBe('none');
     expect(playerSourceFor({ platform: 'upload', url: 'data:text/html,x', mediaId: null }).kind).toBe('none');

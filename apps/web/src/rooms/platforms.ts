@@ -22,7 +22,12 @@ export type PlayerSource =
   | { kind: 'drive-embed'; src: string; href: string }
   | { kind: 'spotify'; uri: string; href: string }
   | { kind: 'web'; src: string }
+  /** A Shorts episode: each member's own signed URL, after their own access check (shorts.watch). */
+  | { kind: 'episode'; episodeId: string }
   | { kind: 'none'; reason: string };
+
+/** `/watch/<episode id>`: the room content of "Watch with friends" on a Shorts episode. */
+const EPISODE_PAGE = /^\/watch\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** A web address of a video file or an HLS playlist: played in a `<video>` element like an upload. */
 const VIDEO_FILE = /\.(mp4|m4v|webm|ogv|ogg|mov|m3u8)$/i;
@@ -77,6 +82,8 @@ export function playerSourceFor(
       return { kind: 'web', src };
     }
     case 'upload': {
+      const episode = EPISODE_PAGE.exec(content.url);
+      if (episode) return { kind: 'episode', episodeId: episode[1]! };
       const src = httpUrl(content.url);
       if (!src) break;
       return { kind: 'video', src };

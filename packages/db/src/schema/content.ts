@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, timestamptz, uuidPk } from './columns';
 import { creatorProfiles } from './creators';
 import { users } from './users';
@@ -37,6 +37,16 @@ export const videoAssets = pgTable(
     durationMs: integer('duration_ms'),
     /** Key of the HLS master playlist produced by the local pipeline. */
     hlsPath: text('hls_path'),
+    /** Key of the poster frame (local pipeline). */
+    posterKey: text('poster_key'),
+    /** Served as the original MP4 (no ffmpeg on the machine) rather than HLS. */
+    progressive: boolean('progressive').notNull().default(false),
+    /** Container read from the upload's bytes: mp4, mov, webm, mkv. */
+    container: text('container'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    /** Transcode attempts started (a restart resumes an unfinished one). */
+    attempts: integer('attempts').notNull().default(0),
+    /** Why processing failed, as a sentence the studio shows. */
     error: text('error'),
     ...timestamps(),
   },
@@ -63,6 +73,8 @@ export const series = pgTable(
     genre: text('genre'),
     coverUrl: text('cover_url'),
     status: seriesStatus('status').notNull().default('draft'),
+    /** The series' first this-many episodes are free (seed 004: the paywall at episode 4). */
+    freeEpisodes: integer('free_episodes').notNull().default(3),
     publishedAt: timestamptz('published_at'),
     ...timestamps(),
   },
@@ -72,6 +84,7 @@ export const series = pgTable(
     index('series_status_published_at_idx').on(t.status, t.publishedAt.desc()),
     index('series_genre_idx').on(t.genre),
     check('series_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('series_free_episodes_range', sql`${t.freeEpisodes} BETWEEN 0 AND 100`),
   ],
 );
 
@@ -106,8 +119,11 @@ export const episodes = pgTable(
     title: text('title').notNull(),
     description: text('description'),
     status: episodeStatus('status').notNull().default('draft'),
-    /** Free episodes play without a season unlock (the first episodes of a series). */
-    isFree: boolean('is_free').notNull().default(false),
+    /**
+     * Null: free or locked by the series rule (its first `free_episodes` episodes, counted across
+     * seasons in order); true / false: the creator's override.
+     */
+    freeOverride: boolean('free_override'),
     durationMs: integer('duration_ms'),
     videoAssetId: uuid('video_asset_id').references(() => videoAssets.id, { onDelete: 'set null' }),
     thumbnailUrl: text('thumbnail_url'),
@@ -138,4 +154,25 @@ export const subtitles = pgTable(
   },
   // One track per language; an uploaded track replaces the AI one.
   (t) => [unique('subtitles_episode_id_language_key').on(t.episodeId, t.language)],
+);
+
+/** Where a person stopped in an episode (the watch page resumes there). */
+export const episodeProgress = pgTable(
+  'episode_progress',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'cascade' }),
+    positionMs: integer('position_ms').notNull(),
+    completed: boolean('completed').notNull().default(false),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.episodeId] }),
+    index('episode_progress_episode_id_idx').on(t.episodeId),
+    check('episode_progress_position_nonnegative', sql`${t.positionMs} >= 0`),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, timestamptz, uuidPk } from './columns';
 import { users } from './users';
 
@@ -20,6 +20,10 @@ export const creatorProfiles = pgTable(
     displayName: text('display_name').notNull(),
     bio: text('bio'),
     avatarUrl: text('avatar_url'),
+    /** Up to five https links (site, socials). */
+    links: jsonb('links').$type<string[]>().notNull().default([]),
+    /** Why an application was rejected (shown to the applicant). */
+    reviewReason: text('review_reason'),
     /** Creator share of net revenue in basis points (7000 = 70%). */
     revenueShareBps: integer('revenue_share_bps').notNull().default(7000),
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),

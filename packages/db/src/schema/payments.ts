@@ -11,7 +11,7 @@ import { users } from './users';
  * their foreign keys restrict deletion.
  */
 
-export const accessGrant = pgEnum('access_grant', ['purchase', 'bundle', 'admin', 'promo']);
+export const accessGrant = pgEnum('access_grant', ['purchase', 'bundle', 'admin', 'promo', 'creator']);
 export const transactionKind = pgEnum('transaction_kind', [
   'season_unlock',
   'bundle_unlock',

@@ -8,6 +8,7 @@ import {
   CREATORS,
   EVENT,
   EXTRA_BADGES,
+  DEMO_CLIP,
   FREE_EPISODES,
   FRIENDSHIPS,
   GUILDS,
@@ -620,11 +621,11 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
       description: show.description,
       genre: show.genre,
       status: 'published',
+      freeEpisodes: FREE_EPISODES,
       publishedAt,
       createdAt: new Date(publishedAt.getTime() - 5 * DAY),
       updatedAt: publishedAt,
     });
-    let episodeInSeries = 0;
     show.seasons.forEach((season, si) => {
       const seasonId = demoId(`season:${show.key}:${si + 1}`);
       const seasonPublishedAt = new Date(publishedAt.getTime() + si * 14 * DAY);
@@ -638,22 +639,24 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
         updatedAt: seasonPublishedAt,
       });
       season.episodes.forEach((title, ei) => {
-        episodeInSeries += 1;
         const key = `${show.key}:${si + 1}:${ei + 1}`;
         const published = ei < season.episodes.length - (season.unpublished ?? 0);
         const uploaded = published || ei === season.episodes.length - (season.unpublished ?? 0);
-        const durationMs = rnd.int(55, 175) * 1000;
-        const assetId = demoId(`video-asset:${key}`);
+        const durationMs = DEMO_CLIP.durationMs;
+        const assetId = demoVideoAssetId(key);
         if (uploaded) {
           rows.videoAssets.push({
             id: assetId,
             provider: 'local',
             status: 'ready',
             uploadedBy: userId(show.creator),
-            // Placeholder keys: the demo ships no video files (see the note in ./index.ts).
-            storageKey: `demo/${show.key}/s${si + 1}e${ei + 1}.mp4`,
-            width: 1080,
-            height: 1920,
+            // The API copies one of its generated demo clips here on start (modules/shorts/demo-media.ts);
+            // the clip plays as it is (progressive MP4), with or without ffmpeg on the machine.
+            storageKey: `videos/${assetId}/original.mp4`,
+            progressive: true,
+            container: 'mp4',
+            width: DEMO_CLIP.width,
+            height: DEMO_CLIP.height,
             durationMs,
             createdAt: seasonPublishedAt,
             updatedAt: seasonPublishedAt,
@@ -668,7 +671,6 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
           title,
           description: `${show.title}, season ${si + 1}, episode ${ei + 1}.`,
           status: published ? 'published' : uploaded ? 'ready' : 'draft',
-          isFree: episodeInSeries <= FREE_EPISODES,
           durationMs: uploaded ? durationMs : null,
           videoAssetId: uploaded ? assetId : null,
           publishedAt: published ? seasonPublishedAt : null,
@@ -1075,4 +1077,16 @@ export function buildDemoRows(now: Date, passwordHash: string): DemoRows {
   }
 
   return rows;
+}
+
+/** The id of a demo episode's video asset, by `<series key>:<season>:<episode>`. */
+const demoVideoAssetId = (key: string) => demoId(`video-asset:${key}`);
+
+/** Every video asset the demo creates (the API fills their files with its demo clips). */
+export function demoVideoAssetIds(): string[] {
+  return SERIES.flatMap((show) =>
+    show.seasons.flatMap((season, si) =>
+      season.episodes.map((_, ei) => demoVideoAssetId(`${show.key}:${si + 1}:${ei + 1}`)),
+    ),
+  );
 }

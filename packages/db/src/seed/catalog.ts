@@ -632,6 +632,9 @@ export const CREATORS = [
   },
 ] as const;
 
+/** The demo episodes' video: generated test clips (ffmpeg lavfi sources) the API ships and copies in. */
+export const DEMO_CLIP = { durationMs: 6000, width: 360, height: 640 } as const;
+
 export const SERIES: readonly SeriesSpec[] = [
   {
     key: 'midnight-diner-confessions',

@@ -8,15 +8,16 @@ import { DEMO_ACCOUNT } from './catalog';
 
 export { DEMO_ACCOUNT, DEMO_PASSWORD } from './catalog';
 export { demoId } from './ids';
-export { buildDemoRows, type DemoRows } from './build';
+export { buildDemoRows, demoVideoAssetIds, type DemoRows } from './build';
 
 /*
  * Demo data: a small, living platform (12 users, friendships, 2 guilds with chat, challenges, past
  * members, a pending invite and a join request, 5 rooms with chat, six weeks of watch sessions and the
  * XP they earned, an active event, an ad, 2 Shorts series with purchases, reactions, comments and
  * funnel analytics). Ids are stable (demoId), dates are relative to the seeding
- * time. Video assets and subtitles point at storage keys under demo/ for which no files ship: the
- * player should show its "video unavailable" state for them until real files are uploaded.
+ * time. Each uploaded episode's asset is a progressive MP4 at `videos/<asset id>/original.mp4`, which
+ * the API fills with one of its generated demo clips on start (apps/api/src/modules/shorts/demo-media.ts).
+ * Subtitles point at keys under demo/ for which no files ship yet.
  */
 
 export interface SeedOptions {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assertValidKey, isValidKey, type ObjectStorage } from './types';
+import { assertValidKey, fileUnder, isValidKey, type ObjectStorage } from './types';
 
 /** The URL path under which the API serves local files (`GET /api/media/<key>`, see routes.ts). */
 export const LOCAL_MEDIA_PATH = '/api/media';
@@ -23,13 +23,7 @@ export function isLocalStorage(storage: ObjectStorage): storage is LocalStorage 
  */
 export function createLocalStorage(root: string, publicPath = LOCAL_MEDIA_PATH): LocalStorage {
   const base = path.resolve(root);
-  const fileOf = (key: string) => {
-    assertValidKey(key);
-    const file = path.resolve(base, key);
-    // The key pattern already forbids it; this is the belt to those braces.
-    if (!file.startsWith(base + path.sep)) throw new Error(`storage key escapes the root: ${key}`);
-    return file;
-  };
+  const fileOf = (key: string) => fileUnder(base, key);
   return {
     driver: 'local',
     root: base,

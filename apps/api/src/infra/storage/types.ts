@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * Where uploaded files (avatars) live: a local directory served by the API, or an S3-compatible bucket.
  * Keys are relative paths such as `avatars/<user id>/<hash>.webp`; they never contain `..`.
@@ -23,6 +25,15 @@ export function isValidKey(key: string): boolean {
 
 export function assertValidKey(key: string): void {
   if (!isValidKey(key)) throw new Error(`invalid storage key: ${JSON.stringify(key)}`);
+}
+
+/** The file of `key` under the directory `base` (an absolute path); never outside it. */
+export function fileUnder(base: string, key: string): string {
+  assertValidKey(key);
+  const file = path.resolve(base, key);
+  // The key pattern already forbids it; this is the belt to those braces.
+  if (!file.startsWith(base + path.sep)) throw new Error(`storage key escapes the root: ${key}`);
+  return file;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

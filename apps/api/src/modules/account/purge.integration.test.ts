@@ -110,6 +110,11 @@ async function giveVictimDataEverywhere(database: TestDatabase): Promise<void> {
      VALUES ($1, $2, now() - interval '3 days', 'guild:alltime', 5400)`,
     [demoId('guild:night-owls'), victim],
   );
+  // Where they stopped in a Shorts episode.
+  await q(
+    `INSERT INTO episode_progress (user_id, episode_id, position_ms) SELECT $1, id, 1200 FROM episodes WHERE status = 'published' LIMIT 1`,
+    [victim],
+  );
   // Guild invites both ways and a join request (the seed gives a membership, chat and a challenge).
   await q(`INSERT INTO guild_invites (guild_id, user_id, invited_by) VALUES ($1, $2, $3)`, [demoId('guild:cinephiles'), victim, zoe]);
   await q(`INSERT INTO guild_invites (guild_id, user_id, invited_by) VALUES ($1, $2, $3)`, [demoId('guild:night-owls'), zoe, victim]);

@@ -89,6 +89,7 @@ export const USER_REFERENCES = {
   'video_assets.uploaded_by': 'set-null',
   'transactions.user_id': 'keep',
   'season_access.user_id': 'delete',
+  'episode_progress.user_id': 'delete',
   'reactions.user_id': 'delete',
   'comments.user_id': 'keep',
   'featured_slots.created_by': 'set-null',

@@ -27,7 +27,12 @@ function detectedFormat(meta: Metadata): string | undefined {
  * name or the declared type), then the picture is turned upright, cropped to a square (cover) of
  * AVATAR_SIZE_PX and re-encoded as WebP, which also drops any metadata (EXIF location, comments).
  */
-export async function processAvatar(input: Buffer, maxBytes: number = LIMITS.avatarMaxBytes): Promise<ProcessedAvatar> {
+export async function processAvatar(
+  input: Buffer,
+  maxBytes: number = LIMITS.avatarMaxBytes,
+  /** The stored picture's size: a square avatar by default; a series cover is portrait. */
+  box: { width: number; height: number } = { width: AVATAR_SIZE_PX, height: AVATAR_SIZE_PX },
+): Promise<ProcessedAvatar> {
   if (input.length === 0) throw profileErrors.avatarMissing();
   if (input.length > maxBytes) throw profileErrors.avatarTooLarge(maxBytes);
   let meta: Metadata;
@@ -43,7 +48,7 @@ export async function processAvatar(input: Buffer, maxBytes: number = LIMITS.ava
   try {
     bytes = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
       .rotate()
-      .resize(AVATAR_SIZE_PX, AVATAR_SIZE_PX, { fit: 'cover', position: 'attention' })
+      .resize(box.width, box.height, { fit: 'cover', position: 'attention' })
       .webp({ quality: 82 })
       .toBuffer();
   } catch {

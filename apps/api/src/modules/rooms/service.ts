@@ -4,6 +4,8 @@ import type { Database } from '@wt/db';
 import { uuidArray } from '../../infra/sql-arrays';
 import {
   parseContentUrl,
+  type ParseContentResult,
+  type ParsedContent,
   readUserSettings,
   type ChatMessage,
   type InviteInfo,
@@ -82,8 +84,17 @@ async function guildRoleOf(db: Queryable, userId: string, guildId: string): Prom
   return rows[0]?.role ?? null;
 }
 
-export async function createRoom(deps: RoomDeps, userId: string, input: z.output<typeof createRoomInput>): Promise<RoomDetail> {
-  const parsed = parseContentUrl(input.contentUrl);
+/**
+ * Opens a room. `content` is what plays when the platform itself chose it (a Shorts episode: platform
+ * `upload`, `/watch/<episode id>`); otherwise the pasted URL is parsed.
+ */
+export async function createRoom(
+  deps: RoomDeps,
+  userId: string,
+  input: z.output<typeof createRoomInput>,
+  content?: ParsedContent,
+): Promise<RoomDetail> {
+  const parsed: ParseContentResult = content ? { ok: true, content } : parseContentUrl(input.contentUrl);
   if (!parsed.ok) throw roomErrors.validation(parsed.message);
   // Seed 000: officers (and the leader) manage guild rooms; members take part in them.
   if (input.guildId && !['leader', 'officer'].includes((await guildRoleOf(deps.db, userId, input.guildId)) ?? '')) {

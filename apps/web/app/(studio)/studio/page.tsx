@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AreaPageHeader } from '@/components/area-shell';
 import { FeatureList } from '@/components/feature-list';
 import { ChartIcon, FilmIcon, SparkIcon, WalletIcon } from '@/components/icons';
-import { SignInPrompt } from '@/components/sign-in-prompt';
+import { StudioHome } from '@/components/shorts/studio/studio-home';
 
 export const metadata: Metadata = { title: 'Creator studio' };
 
@@ -27,15 +27,20 @@ export default function StudioPage() {
     <>
       <AreaPageHeader title="Creator studio">
         <p>
-          Where creators publish Shorts series, follow how each episode performs and get paid. Creator
-          accounts open with sign-up, by application.
+          Where creators publish Shorts series, follow how each episode performs and get paid. Any member can
+          apply to become a creator; a person reviews every application.
         </p>
       </AreaPageHeader>
-      <SignInPrompt title="Sign in to open your studio">
-        You need an approved creator account to publish. Creator applications open soon.
-      </SignInPrompt>
+      <StudioHome explanation={<StudioExplanation />} />
+    </>
+  );
+}
 
-      <section aria-labelledby="studio-steps" className="mt-12">
+/** What the studio is, for visitors who are not creators yet. */
+function StudioExplanation() {
+  return (
+    <div>
+      <section aria-labelledby="studio-steps" className="mt-4">
         <h2 id="studio-steps" className="text-xl font-bold text-ink">
           From idea to payout
         </h2>
@@ -86,6 +91,6 @@ export default function StudioPage() {
           />
         </div>
       </section>
-    </>
+    </div>
   );
 }

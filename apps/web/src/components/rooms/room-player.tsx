@@ -21,6 +21,7 @@ import { FormAlert } from '../forms/form-alert';
 import { FilmIcon, PlayIcon } from '../icons';
 import { PlaybackControls } from './playback-controls';
 import { usePlayerKeys } from './player-keys';
+import { useTRPC } from '@/trpc/react';
 
 const STAGE = 'relative aspect-video w-full overflow-hidden rounded-3xl border border-line bg-black';
 
@@ -133,6 +134,14 @@ export function RoomPlayer({
             </a>
             .
           </p>
+        </div>
+      );
+    case 'episode':
+      return (
+        <div className="space-y-3">
+          <EpisodeStage episodeId={source.episodeId} client={client} status={status} mediaKey={mediaKey!} />
+          {notice}
+          {controls(true)}
         </div>
       );
     case 'none':
@@ -357,6 +366,45 @@ function VideoElement({
   }, [src, client, mediaKey]);
   // No native controls: a viewer's own pause would only be undone by the room's timeline.
   return <video ref={ref} playsInline preload="auto" className="size-full" data-testid="room-video" />;
+}
+
+/**
+ * A Shorts episode in a room: this member's own signed URL from `shorts.watch` (the same access rules
+ * as the watch page), or the paywall sentence when the episode is locked for them. A URL nearing its
+ * expiry is fetched again.
+ */
+function EpisodeStage({
+  episodeId,
+  client,
+  status,
+  mediaKey,
+}: {
+  episodeId: string;
+  client: PlaybackSyncClient;
+  status: SyncStatus;
+  mediaKey: string;
+}) {
+  const trpc = useTRPC();
+  const watch = useQuery({
+    ...trpc.shorts.watch.queryOptions({ episodeId }),
+    staleTime: 5 * 60_000,
+    refetchInterval: 10 * 60_000,
+  });
+  if (watch.isPending) return <PlayerCard title="Loading the episode" body="One moment…" />;
+  if (watch.isError) return <PlayerCard title="This episode cannot play" body={watch.error.message} />;
+  const view = watch.data;
+  if (!view.playback) {
+    const body =
+      view.paywall === 'sign_up'
+        ? 'This episode is locked: sign in to watch it with the room.'
+        : `This episode is locked for you: unlock season ${view.season.number} of ${view.series.title} to watch it with the room.`;
+    return <PlayerCard title={view.series.title} body={body} />;
+  }
+  return (
+    <SyncedStage client={client} status={status}>
+      <VideoElement key={mediaKey} src={view.playback.url} client={client} mediaKey={mediaKey} />
+    </SyncedStage>
+  );
 }
 
 /** The YouTube IFrame API player; a sentence when the API cannot load. */

@@ -1,0 +1,17 @@
+import { buttonClasses, Container } from '@wt/ui';
+import Link from 'next/link';
+
+export default function SeriesNotFound() {
+  return (
+    <Container size="sm" className="flex flex-col items-center py-24 text-center sm:py-32">
+      <p className="font-mono text-sm font-semibold tracking-widest text-brand-600 dark:text-brand-300">404</p>
+      <h1 className="mt-4 text-4xl font-bold tracking-tight text-ink sm:text-5xl">Series not found</h1>
+      <p className="mt-5 max-w-md text-lg leading-8 text-ink-muted">
+        There is no published series at this address. Check the link, or pick another story from Shorts.
+      </p>
+      <Link href="/shorts" className={buttonClasses({ size: 'lg', className: 'mt-10' })}>
+        Browse Shorts
+      </Link>
+    </Container>
+  );
+}
