@@ -14,6 +14,8 @@ export interface DbHandle {
 export interface CreateDbOptions {
   /** Largest number of pooled connections (default 10). */
   max?: number;
+  /** How long close() waits for checked-out connections before it stops waiting (default 5 s). */
+  closeTimeoutMs?: number;
   /** Called for errors on idle clients, which would otherwise crash the process. */
   onPoolError?: (err: Error) => void;
 }
@@ -22,6 +24,9 @@ export interface CreateDbOptions {
 export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   pool.on('error', (err) => options.onPoolError?.(err));
+  // A connection can also die while checked out (a restart, `DROP DATABASE ... WITH (FORCE)`): its query
+  // fails on its own, but the client's 'error' event must have a listener, or it crashes the process.
+  pool.on('connect', (client) => client.on('error', (err) => options.onPoolError?.(err)));
   const db = drizzle(pool, { schema });
   let closed = false;
   return {
@@ -30,7 +35,16 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      // pool.end() waits for every checked-out connection to come back; one held by work abandoned at
+      // shutdown (a job past the queue's stop timeout, a server that vanished mid-query) must not hold
+      // the process forever.
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.closeTimeoutMs ?? 5_000);
+        timer.unref();
+      });
+      await Promise.race([pool.end(), gaveUp]);
+      clearTimeout(timer);
     },
   };
 }
