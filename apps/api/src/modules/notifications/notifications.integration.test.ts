@@ -274,6 +274,8 @@ describe('notifications.* procedures', () => {
     const ids: string[] = [];
     for (let level = 1; level <= 5; level++) {
       ids.push((await notify(env.app.services, { userId: ola.user.id, type: 'level_up', payload: { level } }))!.id);
+      // Newest first is by time (millisecond clock): two in the same millisecond have no order to check.
+      await new Promise((r) => setTimeout(r, 3));
     }
     const patsOwn = (await notify(env.app.services, { userId: pat.user.id, type: 'level_up', payload: { level: 9 } }))!.id;
 
